@@ -30,10 +30,12 @@ class EngineContextCustomizerFactory implements ContextCustomizerFactory {
         if (postgres && mariaDb) {
             throw new IllegalStateException(testClass.getName() + " asks for PostgreSQL and MariaDB; a context has one datasource");
         }
-        return new EngineContextCustomizer(testClass, postgres, mariaDb,
-                TestContextAnnotationUtils.hasAnnotation(testClass, WithRedis.class),
-                TestContextAnnotationUtils.hasAnnotation(testClass, WithKafka.class),
-                TestContextAnnotationUtils.hasAnnotation(testClass, WithS3.class));
+        boolean redis = TestContextAnnotationUtils.hasAnnotation(testClass, WithRedis.class);
+        boolean kafka = TestContextAnnotationUtils.hasAnnotation(testClass, WithKafka.class);
+        boolean s3 = TestContextAnnotationUtils.hasAnnotation(testClass, WithS3.class);
+        boolean anyEngine = postgres || mariaDb || redis || kafka || s3;
+        // Without engines the customizer is the same for every class, so Spring can share the context.
+        return new EngineContextCustomizer(anyEngine ? testClass : null, postgres, mariaDb, redis, kafka, s3);
     }
 
     private record EngineContextCustomizer(Class<?> testClass, boolean postgres, boolean mariaDb, boolean redis,
@@ -41,7 +43,7 @@ class EngineContextCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            String hint = testClass.getSimpleName();
+            String hint = testClass == null ? "shared" : testClass.getSimpleName();
             Map<String, Object> properties = new LinkedHashMap<>();
             if (postgres) {
                 PostgresEngine engine = PostgresEngine.get();

@@ -130,13 +130,17 @@ public final class TestTokens {
         }
 
         public String mint() {
-            Instant now = Instant.now();
+            // Issued before it expires, also for an expired token, so only the expiry is wrong with it.
+            Instant issued = Instant.now().minusSeconds(5);
+            if (!issued.isBefore(expiresAt)) {
+                issued = expiresAt.minus(Duration.ofHours(1));
+            }
             JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
                     .subject(subject)
                     .issuer(issuer != null ? issuer : TestIssuer.get().uri())
                     .audience(new ArrayList<>(audience))
-                    .issueTime(Date.from(now.minusSeconds(5)))
-                    .notBeforeTime(Date.from(now.minusSeconds(5)))
+                    .issueTime(Date.from(issued))
+                    .notBeforeTime(Date.from(issued))
                     .expirationTime(Date.from(expiresAt))
                     .jwtID(UUID.randomUUID().toString());
             if (!(roles instanceof List<?> list && list.isEmpty())) {

@@ -55,5 +55,6 @@ class TestTokensTest {
 
         assertThat(forged.verify(new RSASSAVerifier(publishedKey()))).isFalse();
         assertThat(expired.getJWTClaimsSet().getExpirationTime()).isInThePast();
+        assertThat(expired.getJWTClaimsSet().getIssueTime()).isBefore(expired.getJWTClaimsSet().getExpirationTime());
     }
 }
