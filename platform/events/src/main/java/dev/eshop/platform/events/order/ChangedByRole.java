@@ -1,0 +1,5 @@
+package dev.eshop.platform.events.order;
+
+public enum ChangedByRole {
+    CUSTOMER, ADMIN, SYSTEM
+}

@@ -1,0 +1,5 @@
+package dev.eshop.platform.events.order;
+
+public enum StatusChangeReason {
+    PAYMENT_SUBMITTED, PAYMENT_APPROVED, PAYMENT_REJECTED, DEADLINE_PASSED, CANCELLED_BY_CUSTOMER, SHIPPED, DELIVERY_CONFIRMED
+}

@@ -1,0 +1,5 @@
+package dev.eshop.platform.events.payment;
+
+public enum PaymentStatus {
+    PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,160 @@
+package dev.eshop.platform.events;
+
+import dev.eshop.platform.events.inbox.EventConsumers;
+import dev.eshop.platform.events.product.ProductQuantityUpdated;
+import dev.eshop.platform.events.product.StockChangeCause;
+import dev.eshop.platform.events.stock.ReceivedQuantities;
+import dev.eshop.platform.events.stock.StockApplication;
+import dev.eshop.platform.testing.WithKafka;
+import dev.eshop.platform.testing.WithPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = StockApplication.class)
+@WithPostgres
+@WithKafka
+class InboxAndDeadLettersTest {
+
+    private static final String TOPIC = "product-quantity-updated";
+
+    @Autowired
+    ReceivedQuantities received;
+
+    @Autowired
+    EventConsumers consumers;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Value("${eshop.kafka.topic-prefix}")
+    String prefix;
+
+    TopicRecords kafka;
+
+    @BeforeEach
+    void consumersAreListening() {
+        kafka = new TopicRecords(bootstrapServers);
+        await().atMost(Duration.ofSeconds(30)).until(consumers::assigned);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasItsEffectOnce() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String key = product.toString();
+
+        send(key, eventId, quantityJson(product, 5, 1));
+        send(key, eventId, quantityJson(product, 5, 1));
+        UUID after = UUID.randomUUID();
+        send(key, UUID.randomUUID(), quantityJson(after, 1, 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.received(after) == 1);
+        assertThat(received.received(product)).isEqualTo(1);
+        assertThat(received.calls(product)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatAlwaysFailsIsParkedAfterItsRetriesAndTheRecordsBehindItAreHandled() throws Exception {
+        UUID failing = UUID.randomUUID();
+        UUID behind = UUID.randomUUID();
+        received.failFor(failing);
+        String key = UUID.randomUUID().toString();
+        double parkedBefore = parked();
+
+        RecordMetadata failed = send(key, UUID.randomUUID(), quantityJson(failing, 3, 1));
+        send(key, UUID.randomUUID(), quantityJson(behind, 4, 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.received(behind) == 1);
+        assertThat(received.calls(failing)).isEqualTo(3);
+        assertThat(received.received(failing)).as("each failed attempt rolled back").isZero();
+        ConsumerRecord<String, byte[]> dead = parkedRecord(failing);
+        assertThat(TopicRecords.header(dead, "x-group")).isEqualTo(prefix + "eshop-events-test");
+        assertThat(TopicRecords.header(dead, "x-original-partition")).isEqualTo(Integer.toString(failed.partition()));
+        assertThat(TopicRecords.header(dead, "x-original-offset")).isEqualTo(Long.toString(failed.offset()));
+        assertThat(TopicRecords.header(dead, "x-exception")).contains("cannot be recorded");
+        assertThat(parked()).isEqualTo(parkedBefore + 1);
+
+        received.recover(failing);
+        assertThat(consumers.replay(TOPIC)).contains(1);
+        assertThat(received.received(failing)).isEqualTo(1);
+        assertThat(consumers.replay(TOPIC)).as("a second replay continues after the first").contains(0);
+        assertThat(consumers.replay("sale-created")).isEmpty();
+    }
+
+    @Test
+    void malformedRecordsAreParkedAtOnceWithoutRetriesAndDoNotStopTheConsumer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID missingField = UUID.randomUUID();
+        double parkedBefore = parked();
+
+        send(key, UUID.randomUUID(), "this is not JSON");
+        send(key, UUID.randomUUID(), "{\"product_id\":\"" + missingField + "\",\"quantity\":1,\"stock_version\":1}");
+        kafka.send(prefix + TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), headers(UUID.randomUUID(), "eshop.product.unknown.v9"));
+        Map<String, String> noId = headers(UUID.randomUUID(), "eshop.product.quantity-updated.v1");
+        noId.remove("ce_id");
+        kafka.send(prefix + TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), noId);
+        UUID after = UUID.randomUUID();
+        send(key, UUID.randomUUID(), quantityJson(after, 1, 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.received(after) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parked() == parkedBefore + 4);
+        assertThat(received.received(missingField)).isZero();
+        assertThat(received.calls(missingField)).as("never reached the handler").isZero();
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(prefix + TOPIC + ".DLT", Duration.ofSeconds(20),
+                read -> read.stream().filter(r -> key.equals(r.key())).count() >= 4);
+        assertThat(dead.stream().filter(r -> key.equals(r.key())).map(r -> TopicRecords.header(r, "x-exception")))
+                .anySatisfy(e -> assertThat(e).contains("MalformedEventException", "not a valid ProductQuantityUpdated"))
+                .anySatisfy(e -> assertThat(e).contains("cause is required"))
+                .anySatisfy(e -> assertThat(e).contains("unknown ce_type 'eshop.product.unknown.v9'"))
+                .anySatisfy(e -> assertThat(e).contains("no ce_id"));
+    }
+
+    private double parked() {
+        return Optional.ofNullable(meters.find("eshop.kafka.dlt").tag("topic", TOPIC).counter()).map(c -> c.count()).orElse(0.0);
+    }
+
+    private ConsumerRecord<String, byte[]> parkedRecord(UUID product) {
+        return kafka.read(prefix + TOPIC + ".DLT", Duration.ofSeconds(20),
+                        read -> read.stream().anyMatch(r -> EventJson.toString(r.value()).contains(product.toString())))
+                .stream().filter(r -> EventJson.toString(r.value()).contains(product.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    private RecordMetadata send(String key, UUID eventId, String json) throws Exception {
+        return kafka.send(prefix + TOPIC, key, json, headers(eventId, "eshop.product.quantity-updated.v1"));
+    }
+
+    private static Map<String, String> headers(UUID eventId, String type) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("ce_id", eventId.toString());
+        headers.put("ce_type", type);
+        headers.put("ce_source", "/eshop/warehouse");
+        headers.put("ce_time", Instant.now().toString());
+        headers.put("ce_specversion", "1.0");
+        return headers;
+    }
+
+    private static String quantityJson(UUID product, int quantity, long version) {
+        return EventJson.write(new ProductQuantityUpdated(product, quantity, StockChangeCause.RESTOCK, version, Instant.now()));
+    }
+}
