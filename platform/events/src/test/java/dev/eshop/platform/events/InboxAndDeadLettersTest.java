@@ -94,10 +94,17 @@ class InboxAndDeadLettersTest {
         assertThat(TopicRecords.header(dead, "x-exception")).contains("cannot be recorded");
         assertThat(parked()).isEqualTo(parkedBefore + 1);
 
+        UUID stillFailing = UUID.randomUUID();
+        received.failFor(stillFailing);
+        send(key, UUID.randomUUID(), quantityJson(stillFailing, 5, 1));
+        parkedRecord(stillFailing);
         received.recover(failing);
-        assertThat(consumers.replay(TOPIC)).contains(1);
+        assertThat(consumers.replay(TOPIC)).as("the one still failing is parked again").contains(1);
         assertThat(received.received(failing)).isEqualTo(1);
         assertThat(consumers.replay(TOPIC)).as("a second replay continues after the first").contains(0);
+        received.recover(stillFailing);
+        assertThat(consumers.replay(TOPIC)).as("the record parked again is replayed once it can be handled").contains(1);
+        assertThat(received.received(stillFailing)).isEqualTo(1);
         assertThat(consumers.replay("sale-created")).isEmpty();
     }
 

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -45,6 +47,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Subscribes every {@link EventHandler} bean to its topic under the service's consumer group, and
@@ -125,8 +130,8 @@ public class EventConsumers implements SmartLifecycle, ApplicationContextAware {
     /**
      * Feeds this service's parked records of a topic to its handler again, continuing where the last
      * replay stopped (group {@code <group>-dlt-replay}). Records parked by other groups are passed over;
-     * the inbox skips what was handled meanwhile. Stops at the first record that fails again, so the
-     * next replay starts with it.
+     * the inbox skips what was handled meanwhile. A record that fails again is parked again (at the end
+     * of the dead-letter topic, with the new exception), so one bad record does not hold back the others.
      *
      * @return how many records were handed to the handler, or empty when this service does not consume the topic
      */
@@ -156,8 +161,8 @@ public class EventConsumers implements SmartLifecycle, ApplicationContextAware {
                             log.warn("Left parked record {} of {} on the dead-letter topic: {}", describe(record), topic, e.getMessage());
                         }
                         catch (RuntimeException e) {
-                            log.warn("Replay of {} stopped at {}: {}", topic, describe(record), e.toString());
-                            return Optional.of(replayed);
+                            log.warn("Parked {} of {} again: {}", describe(record), topic, rootCause(e).toString());
+                            parkAgain(record, e);
                         }
                     }
                     consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
@@ -167,6 +172,24 @@ public class EventConsumers implements SmartLifecycle, ApplicationContextAware {
         }
         log.info("Replayed {} parked records of {}", replayed, topic);
         return Optional.of(replayed);
+    }
+
+    private void parkAgain(ConsumerRecord<String, byte[]> record, RuntimeException failure) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(EXCEPTION_HEADER);
+        Throwable cause = rootCause(failure);
+        headers.add(EXCEPTION_HEADER, bytes(cause.getClass().getName() + ": " + cause.getMessage()));
+        try {
+            deadLetters.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("could not park " + describe(record) + " again", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while parking " + describe(record) + " again", e);
+        }
     }
 
     private DefaultErrorHandler errorHandler() {
