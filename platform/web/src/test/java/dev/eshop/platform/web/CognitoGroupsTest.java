@@ -2,29 +2,15 @@ package dev.eshop.platform.web;
 
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.web.testapp.TestApplication;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Cognito-style setup: roles in the {@code cognito:groups} array, and no audience check (empty). */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eshop.security.roles-claim=cognito:groups", "eshop.security.audience="})
-class CognitoGroupsTest {
-
-    @LocalServerPort
-    int port;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
-    }
+class CognitoGroupsTest extends WebTestSupport {
 
     @Test
     void rolesComeFromTheConfiguredArrayClaim() {

@@ -2,27 +2,13 @@ package dev.eshop.platform.web;
 
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.web.testapp.TestApplication;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Roles from a single-string claim ({@code custom:role}), matched case-insensitively; the audience is still checked. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eshop.security.roles-claim=custom:role")
-class CustomRoleClaimTest {
-
-    @LocalServerPort
-    int port;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
-    }
+class CustomRoleClaimTest extends WebTestSupport {
 
     @Test
     void aRoleStringGrantsThatRole() {

@@ -2,13 +2,9 @@ package dev.eshop.platform.web;
 
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.web.testapp.TestApplication;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The issuer is not reachable: the service still starts (keys are fetched on first use), public
@@ -16,17 +12,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eshop.security.issuer-uri=http://127.0.0.1:9")
-class IssuerUnavailableTest {
-
-    @LocalServerPort
-    int port;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
-    }
+class IssuerUnavailableTest extends WebTestSupport {
 
     @Test
     void publicEndpointsWorkWithoutTheIssuer() {

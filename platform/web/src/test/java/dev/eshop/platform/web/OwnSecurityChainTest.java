@@ -3,17 +3,13 @@ package dev.eshop.platform.web;
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.web.security.PlatformSecurity;
 import dev.eshop.platform.web.testapp.TestApplication;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * A service with its own {@link SecurityFilterChain}: the platform's backs off, and the service
@@ -21,7 +17,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @SpringBootTest(classes = {TestApplication.class, OwnSecurityChainTest.OwnChain.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OwnSecurityChainTest {
+class OwnSecurityChainTest extends WebTestSupport {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class OwnChain {
@@ -32,16 +28,6 @@ class OwnSecurityChainTest {
                     .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                     .build();
         }
-    }
-
-    @LocalServerPort
-    int port;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the tests against the test service over real HTTP. Every subclass shares this exact
- * configuration, so they share one application context.
+ * Base of the tests against the test service over real HTTP. Subclasses that keep this configuration
+ * share one application context; those that need other settings declare their own {@code @SpringBootTest}.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class WebTestSupport {
