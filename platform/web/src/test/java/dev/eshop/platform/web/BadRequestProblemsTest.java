@@ -111,9 +111,18 @@ class BadRequestProblemsTest extends WebTestSupport {
 
     @Test
     void numberWhereAStringBelongsIsMalformed() {
-        String body = VALID_ORDER.replace("\"zip_code\": \"01234\"", "\"zip_code\": 1234");
+        String body = VALID_ORDER.replace("\"customer_name\": \"Ada\"", "\"customer_name\": 1234");
         assertDetail(assertProblem(post("/v1/test/orders", body), 400, "malformed-request", "Malformed request",
-                "/v1/test/orders"), "'address.zip_code'", "a string");
+                "/v1/test/orders"), "'customer_name'", "a string");
+    }
+
+    @Test
+    void zipCodeSentAsANumberIsAFieldErrorLikeAnyBadZipCode() {
+        String body = VALID_ORDER.replace("\"zip_code\": \"01234\"", "\"zip_code\": 12345");
+        assertProblem(post("/v1/test/orders", body), 400, "validation", "Invalid request", "/v1/test/orders")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("address.zip_code")
+                .jsonPath("$.errors[0].message").isEqualTo("must be exactly 5 digits");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eshop.platform.web.problem;
 
+import dev.eshop.platform.web.ZipCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -77,6 +78,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -214,7 +216,29 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof MismatchedInputException mismatch && isZipCode(mismatch.getPath())) {
+            // A zip code sent as a JSON number is a field error like any other bad zip code (spec §0.2).
+            return validationProblem(ex, List.of(new FieldViolation(jsonPath(mismatch.getPath()), ZipCode.MESSAGE)), headers, request);
+        }
         return malformed(ex, unreadableDetail(ex), headers, request);
+    }
+
+    private boolean isZipCode(List<JacksonException.Reference> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        JacksonException.Reference last = path.getLast();
+        Object from = last.from();
+        Class<?> owner = from instanceof Class<?> type ? type : from != null ? from.getClass() : null;
+        if (owner == null || last.getPropertyName() == null) {
+            return false;
+        }
+        for (Field field : owner.getDeclaredFields()) {
+            if (field.isAnnotationPresent(ZipCode.class) && jsonNames.name(field.getName()).equals(last.getPropertyName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.eshop.platform.web.testapp;
 
 import dev.eshop.platform.web.Amount;
+import dev.eshop.platform.web.ZipCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,7 +24,7 @@ final class TestModels {
     enum Status { PENDING, SHIPPED }
 
     record Address(@NotBlank String street,
-                   @NotNull @Pattern(regexp = "^[0-9]{5}$", message = "must be exactly 5 digits") String zipCode) {
+                   @ZipCode String zipCode) {
     }
 
     record Line(@NotNull UUID productId, @Min(1) int quantity, @NotNull @Amount BigDecimal unitPrice) {
