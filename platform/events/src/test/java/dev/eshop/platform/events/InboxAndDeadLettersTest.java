@@ -5,6 +5,7 @@ import dev.eshop.platform.events.product.ProductQuantityUpdated;
 import dev.eshop.platform.events.product.StockChangeCause;
 import dev.eshop.platform.events.stock.ReceivedQuantities;
 import dev.eshop.platform.events.stock.StockApplication;
+import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +49,11 @@ class InboxAndDeadLettersTest {
     @Value("${eshop.kafka.topic-prefix}")
     String prefix;
 
-    TopicRecords kafka;
+    KafkaTestClient kafka;
 
     @BeforeEach
     void consumersAreListening() {
-        kafka = new TopicRecords(bootstrapServers);
+        kafka = new KafkaTestClient(bootstrapServers, prefix);
         await().atMost(Duration.ofSeconds(30)).until(consumers::assigned);
     }
 
@@ -88,10 +88,10 @@ class InboxAndDeadLettersTest {
         assertThat(received.calls(failing)).isEqualTo(3);
         assertThat(received.received(failing)).as("each failed attempt rolled back").isZero();
         ConsumerRecord<String, byte[]> dead = parkedRecord(failing);
-        assertThat(TopicRecords.header(dead, "x-group")).isEqualTo(prefix + "eshop-events-test");
-        assertThat(TopicRecords.header(dead, "x-original-partition")).isEqualTo(Integer.toString(failed.partition()));
-        assertThat(TopicRecords.header(dead, "x-original-offset")).isEqualTo(Long.toString(failed.offset()));
-        assertThat(TopicRecords.header(dead, "x-exception")).contains("cannot be recorded");
+        assertThat(KafkaTestClient.header(dead, "x-group")).isEqualTo(prefix + "eshop-events-test");
+        assertThat(KafkaTestClient.header(dead, "x-original-partition")).isEqualTo(Integer.toString(failed.partition()));
+        assertThat(KafkaTestClient.header(dead, "x-original-offset")).isEqualTo(Long.toString(failed.offset()));
+        assertThat(KafkaTestClient.header(dead, "x-exception")).contains("cannot be recorded");
         assertThat(parked()).isEqualTo(parkedBefore + 1);
 
         UUID stillFailing = UUID.randomUUID();
@@ -116,10 +116,10 @@ class InboxAndDeadLettersTest {
 
         send(key, UUID.randomUUID(), "this is not JSON");
         send(key, UUID.randomUUID(), "{\"product_id\":\"" + missingField + "\",\"quantity\":1,\"stock_version\":1}");
-        kafka.send(prefix + TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), headers(UUID.randomUUID(), "eshop.product.unknown.v9"));
+        kafka.publish(TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), headers(UUID.randomUUID(), "eshop.product.unknown.v9"));
         Map<String, String> noId = headers(UUID.randomUUID(), "eshop.product.quantity-updated.v1");
         noId.remove("ce_id");
-        kafka.send(prefix + TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), noId);
+        kafka.publish(TOPIC, key, quantityJson(UUID.randomUUID(), 1, 1), noId);
         UUID after = UUID.randomUUID();
         send(key, UUID.randomUUID(), quantityJson(after, 1, 1));
 
@@ -127,9 +127,9 @@ class InboxAndDeadLettersTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> parked() == parkedBefore + 4);
         assertThat(received.received(missingField)).isZero();
         assertThat(received.calls(missingField)).as("never reached the handler").isZero();
-        List<ConsumerRecord<String, byte[]>> dead = kafka.read(prefix + TOPIC + ".DLT", Duration.ofSeconds(20),
+        List<ConsumerRecord<String, byte[]>> dead = kafka.read(TOPIC + ".DLT", Duration.ofSeconds(20),
                 read -> read.stream().filter(r -> key.equals(r.key())).count() >= 4);
-        assertThat(dead.stream().filter(r -> key.equals(r.key())).map(r -> TopicRecords.header(r, "x-exception")))
+        assertThat(dead.stream().filter(r -> key.equals(r.key())).map(r -> KafkaTestClient.header(r, "x-exception")))
                 .anySatisfy(e -> assertThat(e).contains("MalformedEventException", "not a valid ProductQuantityUpdated"))
                 .anySatisfy(e -> assertThat(e).contains("cause is required"))
                 .anySatisfy(e -> assertThat(e).contains("unknown ce_type 'eshop.product.unknown.v9'"))
@@ -141,24 +141,18 @@ class InboxAndDeadLettersTest {
     }
 
     private ConsumerRecord<String, byte[]> parkedRecord(UUID product) {
-        return kafka.read(prefix + TOPIC + ".DLT", Duration.ofSeconds(20),
+        return kafka.read(TOPIC + ".DLT", Duration.ofSeconds(20),
                         read -> read.stream().anyMatch(r -> EventJson.toString(r.value()).contains(product.toString())))
                 .stream().filter(r -> EventJson.toString(r.value()).contains(product.toString()))
                 .findFirst().orElseThrow();
     }
 
-    private RecordMetadata send(String key, UUID eventId, String json) throws Exception {
-        return kafka.send(prefix + TOPIC, key, json, headers(eventId, "eshop.product.quantity-updated.v1"));
+    private RecordMetadata send(String key, UUID eventId, String json) {
+        return kafka.publish(TOPIC, key, json, headers(eventId, "eshop.product.quantity-updated.v1"));
     }
 
     private static Map<String, String> headers(UUID eventId, String type) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("ce_id", eventId.toString());
-        headers.put("ce_type", type);
-        headers.put("ce_source", "/eshop/warehouse");
-        headers.put("ce_time", Instant.now().toString());
-        headers.put("ce_specversion", "1.0");
-        return headers;
+        return KafkaTestClient.cloudEventHeaders(eventId, type, "any");
     }
 
     private static String quantityJson(UUID product, int quantity, long version) {

@@ -4,6 +4,7 @@ import dev.eshop.platform.events.product.ProductQuantityUpdated;
 import dev.eshop.platform.events.stock.ReceivedQuantities;
 import dev.eshop.platform.events.stock.StockApplication;
 import dev.eshop.platform.events.stock.StockChanges;
+import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.KafkaEngine;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithMariaDb;
@@ -70,15 +71,15 @@ class KafkaOutageTest {
                 kafka.start();
             }
 
-            List<ConsumerRecord<String, byte[]>> records = new TopicRecords(bootstrapServers)
-                    .read(prefix + "product-quantity-updated", Duration.ofSeconds(90), read -> read.size() >= EVENTS);
+            List<ConsumerRecord<String, byte[]>> records = new KafkaTestClient(bootstrapServers, prefix)
+                    .read("product-quantity-updated", Duration.ofSeconds(90), read -> read.size() >= EVENTS);
             await().atMost(Duration.ofSeconds(30)).until(() -> received.receivedTotal() == EVENTS);
 
             assertThat(records).hasSize(EVENTS);
             Set<UUID> ids = new HashSet<>();
             Map<String, List<Long>> versionsByKey = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                ids.add(UUID.fromString(TopicRecords.header(record, "ce_id")));
+                ids.add(UUID.fromString(KafkaTestClient.header(record, "ce_id")));
                 versionsByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
                         .add(EventJson.read(record.value(), ProductQuantityUpdated.class).stockVersion());
             }

@@ -3,6 +3,7 @@ package dev.eshop.platform.events;
 import dev.eshop.platform.events.inbox.EventConsumers;
 import dev.eshop.platform.events.stock.ReceivedQuantities;
 import dev.eshop.platform.events.stock.StockApplication;
+import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
@@ -64,10 +65,10 @@ class OperationsTest {
                 .exchange()
                 .expectStatus().isAccepted();
 
-        ConsumerRecord<String, byte[]> record = new TopicRecords(bootstrapServers).read(prefix + "product-quantity-updated",
+        ConsumerRecord<String, byte[]> record = new KafkaTestClient(bootstrapServers, prefix).read("product-quantity-updated",
                         Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> r.key().equals(product.toString())))
                 .stream().filter(r -> r.key().equals(product.toString())).findFirst().orElseThrow();
-        assertThat(TopicRecords.header(record, "traceparent")).startsWith("00-" + TRACE_ID + "-");
+        assertThat(KafkaTestClient.header(record, "traceparent")).startsWith("00-" + TRACE_ID + "-");
         await().atMost(Duration.ofSeconds(20)).until(() -> received.received(product) == 1);
         assertThat(received.traceId(product)).isEqualTo(TRACE_ID);
     }

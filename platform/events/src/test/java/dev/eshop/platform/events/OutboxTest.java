@@ -6,6 +6,7 @@ import dev.eshop.platform.events.product.StockChangeCause;
 import dev.eshop.platform.events.stock.ReceivedQuantities;
 import dev.eshop.platform.events.stock.StockApplication;
 import dev.eshop.platform.events.stock.StockChanges;
+import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,16 +56,16 @@ class OutboxTest {
 
         assertThat(stock.notes(product)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> received.received(product) == 1);
-        List<ConsumerRecord<String, byte[]>> records = new TopicRecords(bootstrapServers).read(prefix + "product-quantity-updated",
+        List<ConsumerRecord<String, byte[]>> records = new KafkaTestClient(bootstrapServers, prefix).read("product-quantity-updated",
                 Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> r.key().equals(product.toString())));
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> r.key().equals(product.toString())).findFirst().orElseThrow();
-        assertThat(TopicRecords.header(record, "ce_id")).isEqualTo(eventId.toString());
-        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo("eshop.product.quantity-updated.v1");
-        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("/eshop/events-test");
-        assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(TopicRecords.header(record, "ce_subject")).isEqualTo(product.toString());
-        assertThat(TopicRecords.header(record, "content-type")).isEqualTo("application/json");
-        assertThat(Instant.parse(TopicRecords.header(record, "ce_time"))).isBefore(Instant.now());
+        assertThat(KafkaTestClient.header(record, "ce_id")).isEqualTo(eventId.toString());
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("eshop.product.quantity-updated.v1");
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/eshop/events-test");
+        assertThat(KafkaTestClient.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(product.toString());
+        assertThat(KafkaTestClient.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(Instant.parse(KafkaTestClient.header(record, "ce_time"))).isBefore(Instant.now());
         ProductQuantityUpdated payload = EventJson.read(record.value(), ProductQuantityUpdated.class);
         assertThat(payload.productId()).isEqualTo(product);
         assertThat(payload.quantity()).isEqualTo(7);
@@ -85,7 +86,7 @@ class OutboxTest {
         assertThat(stock.notes(failed)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = ?").param(failed.toString()).query(Integer.class).single())
                 .isZero();
-        List<ConsumerRecord<String, byte[]>> records = new TopicRecords(bootstrapServers).read(prefix + "product-quantity-updated",
+        List<ConsumerRecord<String, byte[]>> records = new KafkaTestClient(bootstrapServers, prefix).read("product-quantity-updated",
                 Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> r.key().equals(after.toString())));
         assertThat(records).extracting(ConsumerRecord::key).contains(after.toString()).doesNotContain(failed.toString());
         assertThat(received.received(failed)).isZero();

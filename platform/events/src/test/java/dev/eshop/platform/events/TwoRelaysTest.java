@@ -3,6 +3,7 @@ package dev.eshop.platform.events;
 import dev.eshop.platform.events.outbox.OutboxRelay;
 import dev.eshop.platform.events.stock.StockApplication;
 import dev.eshop.platform.events.stock.StockChanges;
+import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,9 +71,9 @@ class TwoRelaysTest {
             relay.start();
         }
 
-        List<ConsumerRecord<String, byte[]>> records = new TopicRecords(bootstrapServers)
-                .read(prefix + "product-quantity-updated", Duration.ofSeconds(30), read -> read.size() >= EVENTS);
-        Set<String> ids = records.stream().map(r -> TopicRecords.header(r, "ce_id")).collect(Collectors.toSet());
+        List<ConsumerRecord<String, byte[]>> records = new KafkaTestClient(bootstrapServers, prefix)
+                .read("product-quantity-updated", Duration.ofSeconds(30), read -> read.size() >= EVENTS);
+        Set<String> ids = records.stream().map(r -> KafkaTestClient.header(r, "ce_id")).collect(Collectors.toSet());
         assertThat(sentByFirst.get() + sentBySecond.get()).isEqualTo(EVENTS);
         assertThat(records).hasSize(EVENTS);
         assertThat(ids).hasSize(EVENTS);
