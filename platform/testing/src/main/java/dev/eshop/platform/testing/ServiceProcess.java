@@ -35,7 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code services/<name>}'s jar (found from the working directory of a module beside
+     * Starts {@code services/<name>}'s jar (found from the project root or a module beside
      * {@code services/}) on a free port and waits until its readiness probe answers 200.
      */
     public static ServiceProcess start(String name, Map<String, String> environment) {
@@ -120,17 +120,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's jar under {@code services/<name>/target}, from the project root or a module beside {@code services/}. */
     private static Path jar(String name) {
-        Path target = Paths.get("..", "services", name, "target").toAbsolutePath().normalize();
-        try (var files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches(name + "-.*\\.jar")
-                            && !f.getFileName().toString().matches(".*-(sources|javadoc|plain|aws)\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no jar of " + name + " in " + target + "; run the build first"));
+        for (Path services : List.of(Paths.get("services"), Paths.get("..", "services"))) {
+            Path target = services.resolve(name).resolve("target").toAbsolutePath().normalize();
+            if (!Files.isDirectory(target)) {
+                continue;
+            }
+            try (var files = Files.list(target)) {
+                var jar = files.filter(f -> f.getFileName().toString().matches(name + "-.*\\.jar")
+                                && !f.getFileName().toString().matches(".*-(sources|javadoc|plain|aws)\\.jar"))
+                        .findFirst();
+                if (jar.isPresent()) {
+                    return jar.get();
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("could not look into " + target, e);
+            }
         }
-        catch (IOException e) {
-            throw new IllegalStateException("no jar of " + name + " in " + target + "; run the build first", e);
-        }
+        throw new IllegalStateException("no jar of " + name + " in services/" + name + "/target; build it first (./mvnw package)");
     }
 
     @Override
