@@ -6,7 +6,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -16,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * One S3Mock per test JVM, run from its executable jar as a child process (it is a Spring Boot
@@ -130,16 +127,21 @@ public final class S3Engine {
         throw new IllegalStateException("S3Mock did not answer within 60 s:\n" + Files.readString(log));
     }
 
-    /** The S3Mock executable jar, found on the test class path (it is a dependency of this module). */
+    /** The S3Mock executable jar, found on the class path (it is a dependency of this module). */
     private static Path executableJar() {
-        String classPath = System.getProperty("surefire.test.class.path", "")
-                + File.pathSeparator + System.getProperty("java.class.path", "");
-        return Stream.of(classPath.split(File.pathSeparator))
-                .filter(entry -> entry.matches(".*s3mock-[^" + File.separator + "]*-exec\\.jar"))
-                .map(Paths::get)
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "com.adobe.testing:s3mock:exec is not on the test class path; searched " + List.of(classPath)));
+        try {
+            // Every jar has a manifest, so this finds the jar whatever class loader holds the class path.
+            var manifests = Thread.currentThread().getContextClassLoader().getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                String url = manifests.nextElement().toString();
+                if (url.startsWith("jar:file:") && url.matches(".*/s3mock-[^/]*-exec\\.jar!/META-INF/MANIFEST\\.MF")) {
+                    return Paths.get(URI.create(url.substring("jar:".length(), url.indexOf("!/"))));
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not look for the S3Mock jar", e);
+        }
+        throw new IllegalStateException("com.adobe.testing:s3mock:exec is not on the class path");
     }
 }
