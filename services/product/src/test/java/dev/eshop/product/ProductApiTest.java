@@ -21,6 +21,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,9 @@ class ProductApiTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     KafkaTestClient kafka;
@@ -208,6 +212,10 @@ class ProductApiTest {
     }
 
     private RestTestClient.ResponseSpec upload(String productId, byte[] bytes, String fileName) {
+        return upload(productId, bytes, fileName, Api.admin(), null);
+    }
+
+    private RestTestClient.ResponseSpec upload(String productId, byte[] bytes, String fileName, String token, String idempotencyKey) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(bytes) {
             @Override
@@ -215,8 +223,11 @@ class ProductApiTest {
                 return fileName;
             }
         }).contentType(MediaType.IMAGE_JPEG);
-        return api.client.post().uri("/v1/products/" + productId + "/images").header(HttpHeaders.AUTHORIZATION, Api.admin())
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange();
+        var request = api.client.post().uri("/v1/products/" + productId + "/images").header(HttpHeaders.AUTHORIZATION, token);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).body(body.build()).exchange();
     }
 
     private byte[] served(String url, String contentType) {
@@ -236,6 +247,44 @@ class ProductApiTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();
+    }
+
+    // --- Idempotency-Key ---------------------------------------------------------------------------
+
+    @Test
+    void aRepeatedCreateOrUploadWithTheSameKeyIsAnsweredFromTheRecord() throws IOException {
+        String admin = Api.admin();
+        String key = UUID.randomUUID().toString();
+        String body = Api.JSON.writeValueAsString(Map.of("name", "Kia Sorento Idem", "description", "SUV", "price", new BigDecimal("41000.00"),
+                "category_id", suv, "attributes", Map.of("brand", "Kia"), "initial_quantity", 2));
+        var first = createWithKey(admin, key, body).expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed").expectBody(String.class).returnResult();
+        var repeat = createWithKey(admin, key, body).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true").expectBody(String.class).returnResult();
+
+        assertThat(repeat.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(repeat.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        String id = Api.json(first.getResponseBody()).get("id").asString();
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE name = 'Kia Sorento Idem'").query(Integer.class).single())
+                .as("one product").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE ce_type = 'eshop.product.created.v1' AND message_key = ?").param(id)
+                .query(Integer.class).single()).as("one product-created").isEqualTo(1);
+        kafka.lastWithKey("product-created", id, WAIT);
+
+        byte[] png = image("png", 30, 20);
+        String uploaded = upload(id, png, "a.png", admin, key).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        upload(id, png, "a.png", admin, key).expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody(String.class).isEqualTo(uploaded);
+        upload(id, image("png", 31, 20), "a.png", admin, key).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-reused");
+        JsonNode product = api.get("/v1/products/" + id);
+        assertThat(product.get("images")).as("one image").hasSize(1);
+        assertThat(product.get("version").asLong()).isEqualTo(2);
+    }
+
+    private RestTestClient.ResponseSpec createWithKey(String admin, String key, String body) {
+        return api.client.post().uri("/v1/products").header(HttpHeaders.AUTHORIZATION, admin).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     // --- who may do what ---------------------------------------------------------------------------

@@ -161,6 +161,41 @@ class AdminApiTest extends WarehouseTestSupport {
     }
 
     @Test
+    void aRepeatedTransferWithTheSameKeyMovesStockOnce() {
+        warehouse("Lakeside", "30000");
+        UUID from = warehouse("Harbourside", "36000");
+        UUID to = warehouse("Hilltop", "37000");
+        UUID product = product("Yamaha Tenere", 0);
+        String admin = admin();
+        String key = UUID.randomUUID().toString();
+        String restockKey = UUID.randomUUID().toString();
+        Map<String, Object> restock = Map.of("product_id", product, "warehouse_id", from, "quantity", 5);
+        for (int i = 0; i < 2; i++) {
+            withKey(admin, "/v1/stock/restocks", restockKey, restock).expectStatus().isCreated();
+        }
+        assertThat(quantity(from, product)).as("restocked once").isEqualTo(5);
+
+        String first = withKey(admin, "/v1/stock/transfers", key, transfer(product, from, to, 2)).expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed").expectBody(String.class).returnResult().getResponseBody();
+        withKey(admin, "/v1/stock/transfers", key, transfer(product, from, to, 2)).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true").expectBody(String.class).isEqualTo(first);
+        withKey(admin, "/v1/stock/transfers", key, transfer(product, from, to, 3)).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-reused");
+
+        assertThat(List.of(quantity(from, product), quantity(to, product))).as("moved once").containsExactly(3, 2);
+        assertThat(movements(product, "TRANSFER")).as("one ledger entry").isEqualTo(1);
+        assertThat(movements(product, "RESTOCK")).isEqualTo(1);
+        assertThat(stockVersion(product)).as("two stock changes after the initial one").isEqualTo(3);
+        assertLedgerExplainsStock(product);
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec withKey(String token, String path, String key,
+                                                                                          Object body) {
+        return client.post().uri(path).header("Authorization", token).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    @Test
     void theNearestWarehouseIsFoundByZipDistanceAndBadZipsAreRefused() {
         warehouse("Lakeside", "30000");
         UUID farpoint = warehouse("Farpoint", "90000");

@@ -1,5 +1,6 @@
 package dev.eshop.product.catalogue;
 
+import dev.eshop.platform.web.idempotency.Idempotent;
 import dev.eshop.platform.web.paging.PageQuery;
 import dev.eshop.platform.web.paging.PageResult;
 import dev.eshop.platform.web.paging.SortOrder;
@@ -92,6 +93,7 @@ class ProductController {
     }
 
     @PostMapping("/v1/products")
+    @Idempotent
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProductDetail> create(@Valid @RequestBody NewProduct request) {
         ProductDetail created = catalogue.create(request);

@@ -1,5 +1,6 @@
 package dev.eshop.product.image;
 
+import dev.eshop.platform.web.idempotency.Idempotent;
 import dev.eshop.platform.web.problem.NotFoundException;
 import dev.eshop.product.catalogue.ProductViews.ImageView;
 import dev.eshop.product.catalogue.ProductViews.ProductDetail;
@@ -41,6 +42,7 @@ class ImageController {
 
     /** Adds an image (JPEG, PNG or WebP by its content, ≤ 5 MB); the first becomes the main one. */
     @PostMapping(path = "/v1/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Idempotent
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ImageView> upload(@PathVariable UUID id, @RequestPart(name = "file", required = false) MultipartFile file,
                                      @RequestParam(name = "main", required = false) Boolean main) {

@@ -1,5 +1,6 @@
 package dev.eshop.warehouse.site;
 
+import dev.eshop.platform.web.idempotency.Idempotent;
 import dev.eshop.platform.web.ZipCode;
 import dev.eshop.platform.web.paging.PageQuery;
 import dev.eshop.platform.web.paging.PageResult;
@@ -49,6 +50,7 @@ class WarehouseController {
     }
 
     @PostMapping
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     Warehouse create(@Valid @RequestBody WarehouseRequest request) {
         return service.create(request);

@@ -1,5 +1,6 @@
 package dev.eshop.warehouse.stock;
 
+import dev.eshop.platform.web.idempotency.Idempotent;
 import dev.eshop.platform.web.paging.PageQuery;
 import dev.eshop.platform.web.paging.PageResult;
 import dev.eshop.platform.web.paging.Sortable;
@@ -76,6 +77,7 @@ class StockController {
     }
 
     @PostMapping("/v1/stock/transfers")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     Movement transfer(@Valid @RequestBody TransferRequest request) {
         return stock.transfer(request.productId(), request.fromWarehouseId(), request.toWarehouseId(), request.quantity(),
@@ -83,6 +85,7 @@ class StockController {
     }
 
     @PostMapping("/v1/stock/restocks")
+    @Idempotent
     @ResponseStatus(HttpStatus.CREATED)
     Movement restock(@Valid @RequestBody RestockRequest request) {
         return stock.restock(request.warehouseId(), request.productId(), request.quantity(), request.note(), Actor.current());
