@@ -129,7 +129,8 @@ public class CatalogueBenchmark {
                     CROSS JOIN LATERAL (SELECT 1 + i %% 15 AS n) AS pick
                     CROSS JOIN LATERAL (SELECT (%s)[pick.n] AS brand, (%s)[pick.n] AS model, pick.n AS n) AS b
                     """.formatted(count, brands, models));
-            sql.execute("ANALYZE");
+            // Steady state of a live table: statistics current and the visibility map set by autovacuum.
+            sql.execute("VACUUM ANALYZE");
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT id FROM products ORDER BY random() LIMIT 20000")) {
                 while (rows.next()) {
