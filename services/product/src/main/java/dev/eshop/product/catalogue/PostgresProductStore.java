@@ -191,9 +191,25 @@ class PostgresProductStore implements ProductStore {
             conditions.add("deleted_at IS NULL");
         }
         for (String word : search.words()) {
-            conditions.add("(search_text LIKE ? ESCAPE '\\' OR lower(sku) = ?)");
-            params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.add(word);
+            // The trigram index serves words of three letters or more; a shorter word would make it read
+            // every entry, so it is checked on the rows the other conditions find (strpos is not indexed).
+            String substring;
+            if (word.length() >= 3) {
+                substring = "search_text LIKE ? ESCAPE '\\'";
+                params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            else {
+                substring = "strpos(search_text, ?) > 0";
+                params.add(word);
+            }
+            // Generated SKUs all start with "SKU-": only such a word can equal one.
+            if (word.startsWith("sku-")) {
+                conditions.add("(" + substring + " OR lower(sku) = ?)");
+                params.add(word);
+            }
+            else {
+                conditions.add(substring);
+            }
         }
         if (search.categoryIds() != null) {
             if (search.categoryIds().isEmpty()) {
