@@ -1,9 +1,9 @@
 package dev.eshop.product;
 
+import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ public final class Api {
     public final RestTestClient client;
 
     public Api(int port) {
-        this.client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
+        this.client = TestHttp.client(port);
     }
 
     public static String admin() {

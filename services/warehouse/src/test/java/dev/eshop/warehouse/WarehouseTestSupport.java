@@ -5,6 +5,7 @@ import dev.eshop.platform.events.inbox.EventConsumers;
 import dev.eshop.platform.events.product.ProductCreated;
 import dev.eshop.platform.events.product.ProductQuantityUpdated;
 import dev.eshop.platform.testing.KafkaTestClient;
+import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
@@ -61,7 +61,7 @@ public abstract class WarehouseTestSupport {
 
     @BeforeEach
     void connect() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
+        client = TestHttp.client(port);
         kafka = KafkaTestClient.of(environment);
         await().atMost(PATIENCE).until(consumers::assigned);
     }

@@ -4,6 +4,7 @@ import dev.eshop.platform.events.inbox.EventConsumers;
 import dev.eshop.platform.events.stock.ReceivedQuantities;
 import dev.eshop.platform.events.stock.StockApplication;
 import dev.eshop.platform.testing.KafkaTestClient;
+import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.TestTokens;
 import dev.eshop.platform.testing.WithKafka;
 import dev.eshop.platform.testing.WithPostgres;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -51,7 +51,7 @@ class OperationsTest {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
+        client = TestHttp.client(port);
         await().atMost(Duration.ofSeconds(30)).until(consumers::assigned);
     }
 

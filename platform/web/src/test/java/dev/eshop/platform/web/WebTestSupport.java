@@ -1,11 +1,11 @@
 package dev.eshop.platform.web;
 
+import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.web.testapp.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
@@ -32,8 +32,7 @@ abstract class WebTestSupport {
 
     @BeforeEach
     void createClient() {
-        // The JDK client, because Apache HttpClient would retry a 503 after its Retry-After by itself.
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
+        client = TestHttp.client(port);
     }
 
     static String bearer(String token) {

@@ -1,5 +1,6 @@
 package dev.eshop.shippingcost.quote;
 
+import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
@@ -32,7 +32,7 @@ class ShippingCostHttpTest {
 
     @BeforeEach
     void createClient() {
-        client = RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://127.0.0.1:" + port).build();
+        client = TestHttp.client(port);
     }
 
     private ResponseSpec quote(String token, String body) {
