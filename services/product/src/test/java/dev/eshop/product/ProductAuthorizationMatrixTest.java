@@ -45,7 +45,7 @@ class ProductAuthorizationMatrixTest {
         return AuthorizationMatrix.at(port).withTestTokens("products.read")
                 //                                                                   anonymous    A    B  admin service
                 .row("GET /v1/products",                                                   200, 200, 200,  200,    200)
-                .row("GET /v1/products?include_deleted=true",                              403, 403, 403,  200,    403)
+                .row("GET /v1/products?include_deleted=true",                              401, 403, 403,  200,    403)
                 .row("GET /v1/products/facets",                                            200, 200, 200,  200,    200)
                 .row("GET /v1/products/" + UNKNOWN,                                        404, 404, 404,  404,    404)
                 .row("GET /v1/products/" + deleted,                                        404, 404, 404,  200,    404)

@@ -164,6 +164,7 @@ class ProductController {
             throw new InvalidFieldsException(errors);
         }
         if (includeDeleted && !CurrentUser.isAdmin()) {
+            CurrentUser.subject(); // no token: 401, like any endpoint that needs one
             throw new ForbiddenException("Only an admin may list deleted products.");
         }
         Set<String> brandSet = new LinkedHashSet<>();
