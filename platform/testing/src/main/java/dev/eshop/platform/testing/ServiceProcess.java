@@ -36,7 +36,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code services/<name>}'s jar (found from the project root or a module beside
-     * {@code services/}) on a free port and waits until its readiness probe answers 200.
+     * {@code services/}) on a free port, or on {@code SERVER_PORT} when the environment names one (a
+     * service that must know its own address, like the token issuer, or one restarted in place), and
+     * waits until its readiness probe answers 200.
      */
     public static ServiceProcess start(String name, Map<String, String> environment) {
         // Quick to start, small: what a test needs.
@@ -45,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(String, Map)}, with the given JVM options (a benchmark wants the full JIT). */
     public static ServiceProcess start(String name, Map<String, String> environment, List<String> jvmOptions) {
-        int port = Ports.free();
+        int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : Ports.free();
         Path jar = jar(name);
         try {
             Path log = Files.createTempFile("eshop-" + name + "-", ".log");
