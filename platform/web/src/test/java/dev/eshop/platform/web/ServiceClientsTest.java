@@ -129,6 +129,13 @@ class ServiceClientsTest extends WebTestSupport {
     }
 
     @Test
+    void aCalleeRefusingTheServicesTokenIsDependencyUnavailableNotTheClientsFault() {
+        assertThatThrownBy(() -> clients.create("self").get().uri("/v1/test/admin/anything").retrieve().toBodilessEntity())
+                .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                        problem -> assertThat(problem.members()).containsEntry("dependency", "self"));
+    }
+
+    @Test
     void aCalleeWithoutSettingsIsAMistakeFoundAtOnce() {
         assertThatThrownBy(() -> clients.create("unknown"))
                 .isInstanceOf(IllegalStateException.class)

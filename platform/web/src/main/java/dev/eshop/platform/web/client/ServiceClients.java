@@ -1,5 +1,7 @@
 package dev.eshop.platform.web.client;
 
+import dev.eshop.platform.web.problem.DependencyUnavailableException;
+import dev.eshop.platform.web.problem.ProblemException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -42,8 +44,9 @@ import java.util.Set;
  * Every call carries this service's client-credentials token ({@code eshop.clients.oauth.*}),
  * fetched once and reused until shortly before it expires. GETs, and calls marked with
  * {@link #SAFE_TO_RETRY}, are tried again twice when the callee does not answer or answers 5xx.
- * What still fails becomes 503 {@code dependency-unavailable}; a 4xx problem from the callee is
- * thrown as a {@link CalleeProblemException}, which reaches this service's client unchanged.
+ * What still fails becomes 503 {@code dependency-unavailable}, and so does a 401 or 403 (the callee
+ * refused this service's own credentials); any other 4xx problem from the callee is thrown as a
+ * {@link CalleeProblemException}, which reaches this service's client unchanged.
  *
  * <pre>
  * &#64;Bean
@@ -103,10 +106,12 @@ public class ServiceClients {
         return client.build();
     }
 
-    private CalleeProblemException problem(String callee, ClientHttpResponse response) throws IOException {
+    private ProblemException problem(String callee, ClientHttpResponse response) throws IOException {
         HttpStatusCode status = response.getStatusCode();
         if (status.value() == 401 || status.value() == 403) {
+            // This service's credentials were refused: nothing the client did, and nothing it can fix.
             log.warn("{} refused this service's token ({}): check eshop.clients.oauth and the client's scopes", callee, status);
+            return new DependencyUnavailableException(callee, null);
         }
         JsonNode problem;
         try {
