@@ -1,7 +1,7 @@
 package dev.eshop.e2e;
 
-import dev.eshop.platform.testing.CodeFlowLogin;
-import dev.eshop.platform.testing.CodeFlowLogin.OidcTokens;
+import dev.eshop.platform.local.CodeFlowLogin;
+import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import dev.eshop.platform.testing.KafkaEngine;
 import dev.eshop.platform.testing.Ports;
 import dev.eshop.platform.testing.PostgresEngine;

@@ -1,7 +1,7 @@
 package dev.eshop.auth;
 
 import dev.eshop.platform.testing.AuthorizationMatrix;
-import dev.eshop.platform.testing.CodeFlowLogin;
+import dev.eshop.platform.local.CodeFlowLogin;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,8 +2,8 @@ package dev.eshop.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.eshop.platform.testing.CodeFlowLogin;
-import dev.eshop.platform.testing.CodeFlowLogin.OidcTokens;
+import dev.eshop.platform.local.CodeFlowLogin;
+import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import dev.eshop.platform.testing.Ports;
 import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.WithPostgres;

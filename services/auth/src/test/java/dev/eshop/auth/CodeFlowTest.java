@@ -2,8 +2,8 @@ package dev.eshop.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.eshop.auth.Browser.Page;
-import dev.eshop.platform.testing.CodeFlowLogin;
-import dev.eshop.platform.testing.CodeFlowLogin.OidcTokens;
+import dev.eshop.platform.local.CodeFlowLogin;
+import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;

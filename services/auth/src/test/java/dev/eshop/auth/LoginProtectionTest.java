@@ -1,7 +1,7 @@
 package dev.eshop.auth;
 
 import dev.eshop.auth.Browser.Page;
-import dev.eshop.platform.testing.CodeFlowLogin.OidcTokens;
+import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.eshop.auth;
 
 import dev.eshop.auth.signingkey.SigningKeys;
-import dev.eshop.platform.testing.CodeFlowLogin;
-import dev.eshop.platform.testing.CodeFlowLogin.OidcTokens;
+import dev.eshop.platform.local.CodeFlowLogin;
+import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import dev.eshop.platform.testing.Ports;
 import dev.eshop.platform.testing.TestHttp;
 import dev.eshop.platform.testing.TestTokens;

@@ -1,4 +1,4 @@
-package dev.eshop.platform.testing;
+package dev.eshop.platform.local;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
