@@ -1,0 +1,267 @@
+package dev.eshop.e2e.shop;
+
+import dev.eshop.launcher.Launcher;
+import dev.eshop.launcher.Settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole shop as a person runs it: the packaged launcher as its own process, on free ports, with a
+ * new data directory (so the demo data is loaded), until it prints that it is ready. Its output goes
+ * to {@code target/<name>.log}, the services' logs to {@code target/<name>-logs/} when it is closed.
+ */
+public final class LaunchedShop implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    private static LaunchedShop shared;
+
+    private final String name;
+    private final Path data;
+    private final Map<String, Integer> ports;
+    private final Path log;
+    private final Process process;
+    private String readyOutput;
+
+    private LaunchedShop(String name, Path data, Map<String, Integer> ports, Path log, Process process) {
+        this.name = name;
+        this.data = data;
+        this.ports = ports;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts a shop of its own and waits until it is ready; the caller closes it. */
+    public static LaunchedShop start(String name) {
+        try {
+            Path data = Files.createTempDirectory("eshop-" + name);
+            Map<String, Integer> ports = freePorts();
+            Path log = Paths.get("target", name + ".log").toAbsolutePath();
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--sun-misc-unsafe-memory-access=allow",
+                    "-jar", launcherJar().toString(), "--data-dir=" + data, "--quiet"));
+            ports.forEach((setting, port) -> command.add("--" + setting + "-port=" + port));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("NO_COLOR", "1");
+            LaunchedShop shop = new LaunchedShop(name, data, ports, log, builder.start());
+            try {
+                shop.awaitReady();
+            }
+            catch (RuntimeException | Error e) {
+                shop.close();
+                throw e;
+            }
+            return shop;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not start the launcher", e);
+        }
+    }
+
+    /** One shop for every browser journey of this test JVM, stopped when the JVM ends. */
+    public static synchronized LaunchedShop shared() {
+        if (shared == null) {
+            shared = start("launched-shop");
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "launched-shop-stop"));
+        }
+        return shared;
+    }
+
+    public String url(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no port for " + service);
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Map<String, Integer> ports() {
+        return ports;
+    }
+
+    /** The secrets the launcher generated for this data directory (client secrets and the like). */
+    public String secret(String secretName) {
+        Properties secrets = new Properties();
+        try (InputStream in = Files.newInputStream(data.resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets.getProperty(secretName);
+    }
+
+    /** What the launcher printed up to "ready": the table of URLs and the demo accounts. */
+    public String readyOutput() {
+        return readyOutput;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would; true when the launcher ended within the time given. */
+    public boolean stop(Duration within) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log);
+        }
+        catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    public String tail(int lines) {
+        List<String> all = output().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    public static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        }
+        catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** Whatever happened, nothing of the shop outlives it; its logs are kept, its data is not. */
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive() && !stop(Duration.ofMinutes(2))) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        stopOrphanedPostgres();
+        keepLogs();
+        deleteData();
+    }
+
+    private void awaitReady() {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            String output = output();
+            if (output.contains(Launcher.READY)) {
+                readyOutput = output;
+                System.out.println("Launcher ready " + Duration.between(started, Instant.now()).toSeconds() + " s after start");
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the launcher exited (code " + process.exitValue() + ") before it was ready:\n" + tail(60));
+            }
+            try {
+                Thread.sleep(500);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the launcher started");
+            }
+        }
+        throw new AssertionError("the launcher was not ready within " + START_TIMEOUT + ":\n" + tail(60));
+    }
+
+    private void stopOrphanedPostgres() {
+        Path postmaster = data.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (Files.exists(postmaster)) {
+                long pid = Long.parseLong(Files.readAllLines(postmaster).getFirst().trim());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            }
+        }
+        catch (IOException | RuntimeException ignored) {
+            // nothing more to stop
+        }
+    }
+
+    private void keepLogs() {
+        Path to = log.resolveSibling(name + "-logs");
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException ignored) {
+            // no logs to keep
+        }
+    }
+
+    private void deleteData() {
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+
+    private static Map<String, Integer> freePorts() throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String setting : Settings.DEFAULT_PORTS.keySet()) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports.put(setting, socket.getLocalPort());
+            }
+        }
+        finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        }
+        return ports;
+    }
+
+    /** The launcher's jar under {@code launcher/target}, from the project root or a module beside it. */
+    public static Path launcherJar() {
+        for (Path target : List.of(Paths.get("launcher", "target"), Paths.get("..", "launcher", "target"))) {
+            if (!Files.isDirectory(target)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(target)) {
+                var jar = files.filter(f -> f.getFileName().toString().matches("launcher-.*\\.jar")).findFirst();
+                if (jar.isPresent()) {
+                    return jar.get().toAbsolutePath().normalize();
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no launcher jar in launcher/target; build it first (./mvnw package)");
+    }
+}
