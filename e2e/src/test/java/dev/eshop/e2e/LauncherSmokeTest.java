@@ -1,26 +1,27 @@
 package dev.eshop.e2e;
 
 import dev.eshop.e2e.shop.LaunchedShop;
-import dev.eshop.launcher.demo.Api;
-import dev.eshop.launcher.demo.VehiclePainter;
-import dev.eshop.launcher.services.ServiceCatalog;
+import dev.eshop.e2e.shop.Receipts;
 import dev.eshop.platform.local.CodeFlowLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static dev.eshop.launcher.demo.Api.expect;
-import static dev.eshop.launcher.demo.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -33,6 +34,11 @@ import static org.assertj.core.api.Assertions.fail;
 class LauncherSmokeTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    /** The demo accounts the README promises. */
+    private static final String ADMIN_EMAIL = "admin@eshop.test";
+    private static final String ADMIN_PASSWORD = "admin-password-2026";
+    private static final String CUSTOMER_EMAIL = "customer@eshop.test";
+    private static final String CUSTOMER_PASSWORD = "customer-password-2026";
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -40,15 +46,28 @@ class LauncherSmokeTest {
         try (LaunchedShop shop = LaunchedShop.start("launcher-smoke")) {
             try {
                 assertThat(shop.readyOutput()).contains("http://127.0.0.1:" + shop.ports().get("auth"),
-                        ServiceCatalog.ADMIN_EMAIL, ServiceCatalog.ADMIN_PASSWORD, ServiceCatalog.CUSTOMER_EMAIL);
-                List<ProcessHandle> children = shop.process().descendants().toList();
+                        ADMIN_EMAIL, ADMIN_PASSWORD, CUSTOMER_EMAIL, CUSTOMER_PASSWORD);
+                // The demo customer the table names can sign in.
+                assertThat(CodeFlowLogin.at(shop.url("auth")).client("storefront", shop.secret("storefront-client-secret"),
+                        shop.url("storefront") + "/login/oauth2/code/eshop").login(CUSTOMER_EMAIL, CUSTOMER_PASSWORD).accessToken())
+                        .isNotBlank();
+                List<ProcessHandle> children = new ArrayList<>(shop.process().descendants().toList());
                 assertThat(children).as("the launcher's child processes").hasSizeGreaterThanOrEqualTo(9);
+
+                // A service that dies is reported and started again; checkout below needs it.
+                ProcessHandle shippingCost = children.stream()
+                        .filter(child -> child.info().commandLine().orElse("").contains("shipping-cost-"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no shipping-cost process among the launcher's children"));
+                shippingCost.destroyForcibly();
+                eventually("the launcher to report the crash and bring shipping-cost back", () ->
+                        shop.output().contains("shipping-cost CRASHED") && shop.output().contains("shipping-cost is back"));
 
                 journey(shop);
 
                 Instant stopping = Instant.now();
                 assertThat(shop.stop(Duration.ofMinutes(3))).as("the launcher stops on SIGTERM").isTrue();
                 System.out.println("Launcher stopped " + Duration.between(stopping, Instant.now()).toMillis() + " ms after SIGTERM");
+                children.addAll(shop.process().descendants().toList());
                 for (ProcessHandle child : children) {
                     assertThat(child.isAlive()).as("child process %s (%s) still running", child.pid(),
                             child.info().command().orElse("?")).isFalse();
@@ -71,58 +90,78 @@ class LauncherSmokeTest {
         // Sign up, then sign in as a browser and the storefront would.
         String email = "smoke-" + UUID.randomUUID() + "@example.com";
         String password = "a long smoke test password";
-        expect(new Api(issuer, null).post("/v1/users", map("email", email, "name", "Sam Smoke", "password", password)),
-                201, "registration");
+        assertThat(status(RestClient.create(issuer).post().uri("/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email, "name", "Sam Smoke", "password", password)))).as("registration").isEqualTo(201);
         String customer = CodeFlowLogin.at(issuer).client("storefront", shop.secret("storefront-client-secret"),
                 shop.url("storefront") + "/login/oauth2/code/eshop").login(email, password).accessToken();
 
         // Browse: the demo catalogue, with pictures and stock.
-        Api catalogue = new Api(shop.url("product"), null);
-        JsonNode page = expect(catalogue.get("/v1/products?in_stock=true&sort=price,asc&size=50"), 200, "browsing");
+        RestClient catalogue = RestClient.create(shop.url("product"));
+        JsonNode page = get(catalogue, "/v1/products?in_stock=true&sort=price,asc&size=50");
         assertThat(page.path("total").asInt()).as("vehicles in stock").isGreaterThanOrEqualTo(30);
         JsonNode vehicle = page.path("items").get(0);
         String productId = vehicle.path("id").asString();
-        JsonNode detail = expect(catalogue.get("/v1/products/" + productId), 200, "the product page");
+        JsonNode detail = get(catalogue, "/v1/products/" + productId);
         assertThat(detail.path("images").size()).isEqualTo(1);
-        Api.Answer picture = new Api(detail.path("images").get(0).path("thumbnail_url").asString(), null).get("");
-        assertThat(picture.status()).isEqualTo(200);
+        assertThat(status(RestClient.create().get().uri(detail.path("images").get(0).path("thumbnail_url").asString())))
+                .as("the vehicle's picture").isEqualTo(200);
 
         // Cart and checkout.
-        Api cart = new Api(shop.url("cart"), customer);
-        eventually("the cart to take " + vehicle.path("name").asString(), () ->
-                cart.postOnce("/v1/carts/me/lines", map("product_id", productId, "quantity", 1)).status() == 200);
-        JsonNode order = expect(cart.postOnce("/v1/carts/checkout", map("address", map("street", "1 Smoke Lane",
-                "city", "Testville", "state", "IL", "zip_code", "60614"))), 201, "checkout");
+        RestClient cart = client(shop, "cart", customer);
+        eventually("the cart to take " + vehicle.path("name").asString(), () -> status(cart.post().uri("/v1/carts/me/lines")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("product_id", productId, "quantity", 1))) == 200);
+        JsonNode order = cart.post().uri("/v1/carts/checkout").header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("address", Map.of("street", "1 Smoke Lane", "city", "Testville", "state", "IL", "zip_code", "60614")))
+                .retrieve().body(JsonNode.class);
         String orderId = order.path("order_id").asString();
         assertThat(order.path("status").asString()).isEqualTo("PENDING_PAYMENT");
 
         // The transfer receipt, once payment has learnt of the order.
-        Api payments = new Api(shop.url("payment"), customer);
-        byte[] receipt = VehiclePainter.png("sedan", 0x808080);
+        RestClient payments = client(shop, "payment", customer);
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("order_id", orderId);
+        parts.part("note", "Paid by transfer");
+        parts.part("image", new ByteArrayResource(Receipts.png()) {
+            @Override
+            public String getFilename() {
+                return "receipt.png";
+            }
+        }).contentType(MediaType.IMAGE_PNG);
         String[] paymentId = new String[1];
-        eventually("payment to accept the receipt", () -> {
-            Api.Answer uploaded = payments.upload("/v1/payments", Map.of("order_id", orderId, "note", "Paid by transfer"),
-                    "image", "receipt.png", "image/png", receipt);
-            paymentId[0] = uploaded.status() == 201 ? uploaded.json().path("id").asString() : null;
-            return paymentId[0] != null;
-        });
+        eventually("payment to accept the receipt", () -> payments.post().uri("/v1/payments")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((request, response) -> {
+                    paymentId[0] = response.getStatusCode().value() == 201 ? response.bodyTo(JsonNode.class).path("id").asString() : null;
+                    return paymentId[0] != null;
+                }));
 
-        // The demo admin approves it, once the order has taken the receipt into account.
+        // The demo admin (the account the launcher printed) approves it, once the order has the receipt.
         String admin = CodeFlowLogin.at(issuer).client("admin", shop.secret("admin-client-secret"),
-                shop.url("admin") + "/login/oauth2/code/eshop").login(ServiceCatalog.ADMIN_EMAIL, ServiceCatalog.ADMIN_PASSWORD)
-                .accessToken();
-        Api review = new Api(shop.url("payment"), admin);
-        eventually("the review to be accepted", () -> review.post("/v1/payments/" + paymentId[0] + "/review",
-                map("decision", "APPROVED", "note", "Transfer received.")).status() == 200);
+                shop.url("admin") + "/login/oauth2/code/eshop").login(ADMIN_EMAIL, ADMIN_PASSWORD).accessToken();
+        RestClient review = client(shop, "payment", admin);
+        eventually("the review to be accepted", () -> status(review.post().uri("/v1/payments/" + paymentId[0] + "/review")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("decision", "APPROVED", "note", "Transfer received."))) == 200);
 
-        Api orders = new Api(shop.url("order"), customer);
-        eventually("the order to be PAID", () ->
-                "PAID".equals(orders.get("/v1/orders/" + orderId).json().path("status").asString()));
-        Api sales = new Api(shop.url("sales-report"), admin);
+        RestClient orders = client(shop, "order", customer);
+        eventually("the order to be PAID", () -> "PAID".equals(get(orders, "/v1/orders/" + orderId).path("status").asString()));
+        RestClient sales = client(shop, "sales-report", admin);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        eventually("the sale to reach the report", () -> expect(sales.get("/v1/sales?order_id=" + orderId
-                + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1)), 200, "the sales list")
-                .path("items").size() == 1);
+        eventually("the sale to reach the report", () -> get(sales, "/v1/sales?order_id=" + orderId
+                + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).path("items").size() == 1);
+    }
+
+    private static RestClient client(LaunchedShop shop, String service, String token) {
+        return RestClient.builder().baseUrl(shop.url(service)).defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    private static JsonNode get(RestClient client, String path) {
+        return client.get().uri(path).retrieve().body(JsonNode.class);
+    }
+
+    private static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, response) -> response.getStatusCode().value());
     }
 
     private static void eventually(String what, Supplier<Boolean> condition) {

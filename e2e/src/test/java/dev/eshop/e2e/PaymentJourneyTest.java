@@ -1,5 +1,6 @@
 package dev.eshop.e2e;
 
+import dev.eshop.e2e.shop.Receipts;
 import dev.eshop.platform.testing.KafkaEngine;
 import dev.eshop.platform.testing.KafkaTestClient;
 import dev.eshop.platform.testing.MariaDbEngine;
@@ -18,13 +19,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -192,7 +187,7 @@ class PaymentJourneyTest {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("order_id", orderId);
         parts.part("note", "Paid by bank transfer.");
-        parts.part("image", new ByteArrayResource(receipt()) {
+        parts.part("image", new ByteArrayResource(Receipts.png()) {
             @Override
             public String getFilename() {
                 return "receipt.png";
@@ -239,23 +234,6 @@ class PaymentJourneyTest {
     private static String customerToken(UUID customer) {
         return TestTokens.token().subject(customer.toString()).roles("CUSTOMER")
                 .claim("email", "buyer-" + customer + "@example.com").claim("name", "Bea Buyer").mint();
-    }
-
-    private static byte[] receipt() {
-        BufferedImage image = new BufferedImage(400, 240, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 400, 240);
-        graphics.setColor(Color.DARK_GRAY);
-        graphics.drawString("Transfer receipt", 20, 40);
-        graphics.dispose();
-        try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, String> database(Map<String, String> shared, String url, String username, String password) {

@@ -1,8 +1,5 @@
 package dev.eshop.e2e.shop;
 
-import dev.eshop.launcher.Launcher;
-import dev.eshop.launcher.Settings;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +29,12 @@ import java.util.stream.Stream;
  */
 public final class LaunchedShop implements AutoCloseable {
 
+    /** What the launcher prints once everything answers. */
+    public static final String READY = "Eshop is ready";
+    /** The launcher's port settings ({@code --<name>-port=N}), each given a free port. */
+    public static final List<String> PORT_SETTINGS = List.of("storefront", "admin", "auth", "product", "cart", "order",
+            "payment", "warehouse", "sales-report", "shipping-cost", "postgres", "mariadb", "redis", "kafka",
+            "kafka-controller", "s3");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static LaunchedShop shared;
 
@@ -174,7 +177,7 @@ public final class LaunchedShop implements AutoCloseable {
         Instant deadline = started.plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             String output = output();
-            if (output.contains(Launcher.READY)) {
+            if (output.contains(READY)) {
                 readyOutput = output;
                 System.out.println("Launcher ready " + Duration.between(started, Instant.now()).toSeconds() + " s after start");
                 return;
@@ -232,7 +235,7 @@ public final class LaunchedShop implements AutoCloseable {
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (String setting : Settings.DEFAULT_PORTS.keySet()) {
+            for (String setting : PORT_SETTINGS) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 held.add(socket);
                 ports.put(setting, socket.getLocalPort());
