@@ -2,11 +2,14 @@
 # Start-up time and memory of the whole shop as bin/eshop runs it: a first start on a new data
 # directory (demo data loaded), then warm starts on the same directory. For each: seconds to
 # "Eshop is ready", then RSS and PSS per process and in total, 5 s after ready.
-# Usage: perf/launcher/startup.sh [warm starts, default 2]   (build first: ./mvnw -q package -DskipTests)
+# Usage: perf/launcher/startup.sh [warm starts, default 2] [launcher flags, e.g. --auth-port=9100]
+# (build first: ./mvnw -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 warm=${1:-2}
+shift || true
+flags=("$@")
 data=$(mktemp -d /tmp/eshop-startup.XXXXXX)
 jar=$(ls launcher/target/launcher-*.jar | head -n 1)
 launcher=""
@@ -49,11 +52,12 @@ name_of() {
 }
 
 run() {
-    local label=$1 log="$data/launcher.out" started ready pid
+    local label=$1 log="$data/launcher-${1// /-}.out" started ready pid
+    : > "$log"
     started=$(date +%s.%N)
     "$JAVA_HOME/bin/java" -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
         --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
-        -jar "$jar" --data-dir="$data/data" --quiet > "$log" 2>&1 &
+        -jar "$jar" --data-dir="$data/data" --quiet "${flags[@]}" > "$log" 2>&1 &
     pid=$!
     launcher=$pid
     until grep -q "Eshop is ready" "$log"; do

@@ -88,6 +88,11 @@
       if (confirmedField && confirmedField.value === "true") {
         return;
       }
+      // A required field is still empty (a rejection without its note): nothing to confirm yet, the page
+      // answers with the message next to the field.
+      if (!form.checkValidity()) {
+        return;
+      }
       if (ask(event.submitter || form, form.dataset.confirm, form.dataset.confirmTitle, form.dataset.confirmButton, form.action)) {
         event.preventDefault();
         pendingForm = form;

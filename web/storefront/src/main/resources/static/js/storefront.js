@@ -193,7 +193,31 @@
     }
   });
 
+  // The catalogue's filters are open in the page, so they work without JavaScript; on a narrow screen they
+  // start folded under "Filters", and they open again when the window grows wide enough to show them beside
+  // the results (where the summary that would open them is hidden).
+  function wideEnough(details) {
+    return window.matchMedia("(min-width: " + details.dataset.foldsBelow + "px)").matches;
+  }
+
+  function foldPanels(root) {
+    root.querySelectorAll("details[data-folds-below]").forEach(function (details) {
+      if (!wideEnough(details)) {
+        details.open = false;
+      }
+    });
+  }
+
+  window.addEventListener("resize", function () {
+    document.querySelectorAll("details[data-folds-below]:not([open])").forEach(function (details) {
+      if (wideEnough(details)) {
+        details.open = true;
+      }
+    });
+  });
+
   function enhance(root) {
+    foldPanels(root);
     addSteppers(root);
     startCountdowns(root);
   }

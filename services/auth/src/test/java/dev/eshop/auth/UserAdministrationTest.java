@@ -1,11 +1,14 @@
 package dev.eshop.auth;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.eshop.auth.Browser.Page;
 import dev.eshop.platform.local.CodeFlowLogin.OidcTokens;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SuppressWarnings("unchecked")
 class UserAdministrationTest extends AuthTestSupport {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void signingUpThroughTheApiAlwaysMakesACustomer() {
@@ -203,6 +209,15 @@ class UserAdministrationTest extends AuthTestSupport {
                 .jsonPath("$.size").isEqualTo(5).jsonPath("$.page").isEqualTo(0);
         get(auth, "/v1/users?q=nobody-is-called-this").expectStatus().isOk().expectBody()
                 .jsonPath("$.items").isEmpty().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void listingUsersMoreOftenThanThePoolHasConnectionsStillAnswers() {
+        String auth = bearer(signInAdmin().accessToken());
+        int connections = ((HikariDataSource) dataSource).getMaximumPoolSize();
+        for (int i = 0; i <= connections; i++) {
+            get(auth, "/v1/users?size=5").expectStatus().isOk();
+        }
     }
 
     @Test

@@ -52,15 +52,38 @@ class ProductPageTest extends StorefrontTestSupport {
         assertThat(page.select(".thumbnails img").eachAttr("alt")).containsExactly("Mazda CX-60, photo 1 of 2", "Mazda CX-60, photo 2 of 2");
 
         Element form = page.selectFirst("#add-to-cart form");
-        assertThat(form.attr("method")).isEqualTo("post");
-        assertThat(form.attr("action")).isEqualTo("/cart/lines");
-        assertThat(form.selectFirst("input[name=_csrf]").val()).isNotBlank();
-        assertThat(form.selectFirst("input[name=idempotency_key]").val()).isNotBlank();
         Element quantity = form.selectFirst("#quantity");
         assertThat(quantity.attr("min")).isEqualTo("1");
         assertThat(quantity.attr("max")).isEqualTo("6");
         assertThat(page.selectFirst("label[for=quantity]").text()).isEqualTo("Quantity");
         assertThat(form.selectFirst("button[type=submit]").text()).startsWith("Add to cart");
+    }
+
+    @Test
+    void aVisitorsAddToCartIsALinkThroughSignInSoBrowsingStartsNoSession() {
+        UUID id = productOnSale(6);
+
+        Visitor.Page page = visitor().get("/products/" + id);
+
+        Element form = page.form("#add-to-cart");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo("/cart/lines/new");
+        assertThat(form.select("input[name=_csrf], input[name=idempotency_key]")).isEmpty();
+        assertThat(form.selectFirst("input[name=product_id]").val()).isEqualTo(id.toString());
+        assertThat(page.header("Set-Cookie")).as("no session for a visitor").isNull();
+    }
+
+    @Test
+    void aCustomersAddToCartPostsWithItsTokenAndAKey() {
+        UUID id = productOnSale(6);
+
+        Element form = customer().get("/products/" + id).form("#add-to-cart");
+
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo("/cart/lines");
+        assertThat(form.selectFirst("input[name=_csrf]").val()).isNotBlank();
+        assertThat(form.selectFirst("input[name=idempotency_key]").val()).isNotBlank();
+        assertThat(form.selectFirst("#quantity").attr("max")).isEqualTo("6");
     }
 
     @Test
@@ -95,15 +118,23 @@ class ProductPageTest extends StorefrontTestSupport {
     }
 
     @Test
-    void signedOutAddingToCartSignsInFirstAndComesBackToTheProduct() {
+    void signedOutAddingToCartSignsInFirstAndComesBackToTheProductWithTheQuantityChosen() {
         UUID id = productOnSale(6);
         Visitor visitor = visitor();
         Visitor.Page page = visitor.get("/products/" + id);
 
-        Visitor.Page answer = visitor.submit(page.form("#add-to-cart"));
+        Visitor.Page answer = visitor.submit(page.form("#add-to-cart"), Map.of("quantity", "3"));
 
         assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.redirect()).isEqualTo("/login?return=%2Fproducts%2F" + id);
+        assertThat(answer.redirect()).isEqualTo("/login?return=%2Fcart%2Flines%2Fnew%3Fproduct_id%3D" + id + "%26quantity%3D3");
+
+        // Signed in, the same URL leads back to the product, the quantity preselected; nothing is added yet.
+        Visitor customer = customer();
+        Visitor.Page back = customer.get("/cart/lines/new?product_id=" + id + "&quantity=3");
+        assertThat(back.redirect()).isEqualTo("/products/" + id + "?quantity=3");
+        assertThat(customer.get(back.redirect()).one("#quantity").val()).isEqualTo("3");
+        assertThat(customer.get("/cart/lines/new?product_id=" + id + "&quantity=1").redirect()).isEqualTo("/products/" + id);
+        assertThat(customer.get("/products/" + id + "?quantity=7").one("#quantity").val()).as("more than in stock").isEqualTo("1");
         assertThat(services.requests("POST", "/v1/carts/me/lines")).isEmpty();
     }
 

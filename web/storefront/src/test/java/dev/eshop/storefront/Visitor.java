@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.Cookie;
 
@@ -121,10 +122,16 @@ final class Visitor {
         return perform(MockMvcRequestBuilders.get(template, variables));
     }
 
-    /** Submits a form as it is, with some fields changed. */
+    /** Submits a form as it is, with some fields changed, by its method (POST unless it says GET). */
     Page submit(Element form, Map<String, String> changes) {
         Map<String, String> fields = fields(form);
         fields.putAll(changes);
+        if ("get".equalsIgnoreCase(form.attr("method"))) {
+            // A GET form's fields travel in the query string, as a browser sends them.
+            UriComponentsBuilder url = UriComponentsBuilder.fromUriString(action(form));
+            fields.forEach(url::queryParam);
+            return perform(MockMvcRequestBuilders.get(url.encode().build().toUri()));
+        }
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(action(form));
         fields.forEach(request::param);
         return perform(request);

@@ -14,6 +14,9 @@
  * again; {@link dev.eshop.platform.webapp.page.FormErrors} puts a problem's errors next to fields.</li>
  * <li><b>Formatting</b> ({@link dev.eshop.platform.webapp.format}): the {@code @fmt} bean for
  * templates (money, dates, countdowns, order numbers, status badges).</li>
+ * <li><b>Static files</b> ({@link dev.eshop.platform.webapp.StaticResourcesAutoConfiguration}): with
+ * {@code spring.web.resources.add-mappings=false}, served from {@code /css}, {@code /js}, {@code /img}
+ * and {@code /webjars} only, so rendering a page does not look its links up as files.</li>
  * </ul>
  * An app provides the templates {@code error/403}, {@code error/404}, {@code error/4xx},
  * {@code error/500}, {@code error/503} (model: {@code status}, {@code message}, {@code traceId}) and

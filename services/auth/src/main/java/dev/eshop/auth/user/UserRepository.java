@@ -71,8 +71,9 @@ public class UserRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.limit());
         pageParams.add(page.offset());
+        // list(), not stream(): outside a transaction an unclosed stream keeps its connection from the pool for good.
         List<User> items = jdbc.sql("SELECT * FROM users" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(pageParams).query(ACCOUNT).stream().map(UserAccount::view).toList();
+                .params(pageParams).query(ACCOUNT).list().stream().map(UserAccount::view).toList();
         long total = jdbc.sql("SELECT count(*) FROM users" + where).params(params).query(Long.class).single();
         return PageResult.of(items, page, total);
     }

@@ -1,7 +1,10 @@
 package dev.eshop.storefront.catalogue;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.eshop.platform.webapp.client.ServiceClients;
 import dev.eshop.platform.webapp.client.ServiceProblem;
+import dev.eshop.storefront.StorefrontSettings;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -15,15 +18,19 @@ import java.util.UUID;
 public class Catalogue {
 
     private final RestClient product;
+    /** The tree is on every catalogue page and changes rarely: kept for {@code eshop.storefront.category-cache-ttl}. */
+    private final Cache<String, List<Category>> tree;
 
-    Catalogue(ServiceClients clients) {
+    Catalogue(ServiceClients clients, StorefrontSettings settings) {
         this.product = clients.create("product");
+        this.tree = Caffeine.newBuilder().expireAfterWrite(settings.categoryCacheTtl()).maximumSize(1).build();
     }
 
-    /** The tree: top categories with their children. */
+    /** The tree: top categories with their children. A failed read is not kept, so the next page asks again. */
     public List<Category> categories() {
-        return product.get().uri("/v1/categories").retrieve().body(new ParameterizedTypeReference<>() {
-        });
+        return tree.get("tree", key -> List.copyOf(product.get().uri("/v1/categories").retrieve()
+                .body(new ParameterizedTypeReference<List<Category>>() {
+                })));
     }
 
     /** A category by slug; empty when there is none. */

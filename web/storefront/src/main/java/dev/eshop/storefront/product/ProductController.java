@@ -50,13 +50,33 @@ class ProductController {
         this.fmt = fmt;
     }
 
+    /** The product; {@code quantity} preselects the picker (a visitor's choice, kept through signing in). */
     @GetMapping("/products/{id}")
-    String product(@PathVariable String id, @RequestParam(required = false) String image, Model model) {
+    String product(@PathVariable String id, @RequestParam(required = false) String image,
+                   @RequestParam(required = false) String quantity, Model model) {
         ProductDetail product = find(id);
         show(product, parse(image), model);
-        model.addAttribute("quantity", "1");
+        Integer wanted = quantity == null ? null : wholeNumber(quantity);
+        boolean offered = wanted != null && wanted >= 1 && wanted <= maxQuantity(product);
+        model.addAttribute("quantity", offered ? wanted.toString() : "1");
         model.addAttribute("errors", FormErrors.none());
         return "product";
+    }
+
+    /**
+     * A visitor's "Add to cart": the URL needs a signed-in customer, so the security rules send the
+     * visitor through sign-in first; back here, the product page again with the quantity chosen, to
+     * add it for real. A GET that changes nothing, so browsing starts no session.
+     */
+    @GetMapping("/cart/lines/new")
+    String afterSignIn(@RequestParam(name = "product_id", defaultValue = "") String productId,
+                       @RequestParam(defaultValue = "1") String quantity) {
+        UUID id = parse(productId);
+        if (id == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Integer units = wholeNumber(quantity);
+        return "redirect:/products/" + id + (units != null && units > 1 && units <= MAX_PER_LINE ? "?quantity=" + units : "");
     }
 
     @PostMapping("/cart/lines")
@@ -139,10 +159,16 @@ class ProductController {
         model.addAttribute("gallery", Gallery.of(product, image));
         model.addAttribute("specs", Specs.of(product.attributes(), fmt));
         model.addAttribute("paragraphs", paragraphs(product.description()));
-        model.addAttribute("maxQuantity", Math.max(1, Math.min(MAX_PER_LINE, product.stock())));
+        model.addAttribute("maxQuantity", maxQuantity(product));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("signedIn", SignedInUser.current().isPresent());
         model.addAttribute("adminOnly", SignedInUser.current().map(user -> user.admin() && !user.customer()).orElse(false));
         model.addAttribute("modelLine", modelLine(product));
+    }
+
+    /** The most the picker offers: min(10, stock), at least 1. */
+    private static int maxQuantity(ProductDetail product) {
+        return Math.max(1, Math.min(MAX_PER_LINE, product.stock()));
     }
 
     /** "Mazda · CX-60 · 2024", leaving out what is missing. */

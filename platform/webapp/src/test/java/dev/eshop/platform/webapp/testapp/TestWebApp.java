@@ -38,6 +38,12 @@ public class TestWebApp {
             return "home";
         }
 
+        /** A page linking a static file, a webjar and another page. */
+        @GetMapping("/links")
+        String links() {
+            return "links";
+        }
+
         @GetMapping("/private")
         String mine(Model model) {
             model.addAttribute("answer", catalog.get().uri("/v1/things/mine").retrieve().body(String.class));
