@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +62,11 @@ class SharedEnginesTest {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     environment.getRequiredProperty("spring.kafka.bootstrap-servers")))) {
                 admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+                // The broker learns of a new topic from the controller a moment after it is created.
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+                while (!admin.listTopics().names().get().contains(topic) && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                }
                 assertThat(admin.listTopics().names().get()).contains(topic);
             }
 
