@@ -75,6 +75,8 @@ public final class S3Engine implements Engine {
                 "--server.port=" + port,
                 "--server.ssl.enabled=false",
                 "--server.address=127.0.0.1",
+                // Its second, plain-HTTP connector defaults to 9090: any free port, so two shops can run side by side.
+                "--com.adobe.testing.s3mock.httpPort=0",
                 "--com.adobe.testing.s3mock.store.root=" + root,
                 "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
                 "--com.adobe.testing.s3mock.store.initial-buckets=" + String.join(",", buckets),
