@@ -1,5 +1,7 @@
 package dev.eshop.admin;
 
+import dev.eshop.platform.testing.web.FakeServices;
+import dev.eshop.platform.testing.web.Visitor;
 import dev.eshop.platform.testing.RedisEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +50,8 @@ import java.util.UUID;
 @SpringBootTest(classes = AdminApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 abstract class AdminTestSupport {
+
+    static final String SESSION_COOKIE = "ESHOP_ADMIN_SESSION";
 
     static final FakeServices services = FakeServices.get();
 
@@ -103,7 +107,7 @@ abstract class AdminTestSupport {
             request.header("Content-Type", "application/x-www-form-urlencoded");
         }
         if (sessionCookie != null) {
-            request.header("Cookie", Visitor.SESSION_COOKIE + "=" + sessionCookie);
+            request.header("Cookie", SESSION_COOKIE + "=" + sessionCookie);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -128,7 +132,7 @@ abstract class AdminTestSupport {
 
     /** Someone who has not signed in (a new browser). */
     Visitor visitor() {
-        return new Visitor(mvc, null);
+        return new Visitor(mvc, SESSION_COOKIE, null);
     }
 
     /** The signed-in admin: a session in Redis holding the sign-in and the tokens, as after the code flow. */
@@ -167,7 +171,7 @@ abstract class AdminTestSupport {
         String id = store(sessions, Map.of(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 new SecurityContextImpl(authentication),
                 HttpSessionOAuth2AuthorizedClientRepository.class.getName() + ".AUTHORIZED_CLIENTS", new HashMap<>(Map.of("eshop", client))));
-        return new Visitor(mvc, Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
+        return new Visitor(mvc, SESSION_COOKIE, Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new session with these attributes, saved in Redis; its id. */

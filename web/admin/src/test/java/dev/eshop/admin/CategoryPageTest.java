@@ -1,5 +1,6 @@
 package dev.eshop.admin;
 
+import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

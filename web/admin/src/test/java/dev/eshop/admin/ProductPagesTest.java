@@ -1,5 +1,7 @@
 package dev.eshop.admin;
 
+import dev.eshop.platform.testing.web.FakeServices;
+import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.eshop.admin;
 
+import dev.eshop.platform.testing.web.FakeServices;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;

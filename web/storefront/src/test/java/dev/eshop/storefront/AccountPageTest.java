@@ -1,5 +1,6 @@
 package dev.eshop.storefront;
 
+import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

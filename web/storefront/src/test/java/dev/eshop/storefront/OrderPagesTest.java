@@ -1,5 +1,7 @@
 package dev.eshop.storefront;
 
+import dev.eshop.platform.testing.web.FakeServices;
+import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -280,7 +282,7 @@ class OrderPagesTest extends StorefrontTestSupport {
                 List.of(), ">PENDING_PAYMENT@2025-01-09T08:01:46Z");
         byte[] thumbnail = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
         services.answer("GET", "/v1/payments/" + paymentId + "/image", request ->
-                new FakeServices.Answer(200, "image/jpeg", "thumbnail".equals(request.param("variant")) ? thumbnail : new byte[] {9}));
+                FakeServices.Answer.file("image/jpeg", "thumbnail".equals(request.param("variant")) ? thumbnail : new byte[] {9}, java.util.Map.of()));
 
         Visitor.Page image = customer().get("/orders/" + ORDER + "/payment-proof?variant=thumbnail");
 

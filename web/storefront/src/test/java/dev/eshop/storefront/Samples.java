@@ -1,5 +1,6 @@
 package dev.eshop.storefront;
 
+import dev.eshop.platform.testing.web.FakeServices;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;

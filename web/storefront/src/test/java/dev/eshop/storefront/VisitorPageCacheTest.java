@@ -1,5 +1,6 @@
 package dev.eshop.storefront;
 
+import dev.eshop.platform.testing.web.Visitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,4 +1,4 @@
-package dev.eshop.storefront;
+package dev.eshop.platform.testing.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,31 +21,30 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * Stands in for the services the storefront calls (product, cart, order, payment, auth) on one port
- * of 127.0.0.1: each test says what a path answers (JSON shaped as services.md describes), and
- * reads afterwards what the storefront sent. An unknown path answers 404 with a problem, as the
+ * Stands in, for a web app's page tests, for the services it calls, all on one port of 127.0.0.1: each test says what a path answers (JSON shaped as services.md describes), and
+ * reads afterwards what the app sent. An unknown path answers 404 with a problem, as the
  * services do. Also publishes auth's discovery document, so the app finds the issuer as in production.
  */
-final class FakeServices {
+public final class FakeServices {
 
     /** One request as a service received it. */
-    record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(entry -> entry.getValue().getFirst()).orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
         /** The query parameter's values, decoded, in order. */
-        List<String> params(String name) {
+        public List<String> params(String name) {
             List<String> values = new ArrayList<>();
             if (query != null) {
                 for (String pair : query.split("&")) {
@@ -59,21 +58,27 @@ final class FakeServices {
             return values;
         }
 
-        String param(String name) {
+        public String param(String name) {
             List<String> values = params(name);
             return values.isEmpty() ? null : values.getFirst();
         }
     }
 
     /** What a path answers. */
-    record Answer(int status, String contentType, byte[] body) {
+    public record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
 
-        static Answer json(int status, String json) {
-            return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json.getBytes(StandardCharsets.UTF_8));
+        public static Answer json(int status, String json) {
+            return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json.getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+        }
+
+        /** A file, e.g. a picture or a download, with headers such as Content-Disposition. */
+        public static Answer file(String contentType, byte[] body, Map<String, String> headers) {
+            return new Answer(200, contentType, body, headers);
         }
     }
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static FakeServices instance;
 
@@ -94,19 +99,19 @@ final class FakeServices {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), "fake-services-stop"));
     }
 
-    static synchronized FakeServices get() {
+    public static synchronized FakeServices get() {
         if (instance == null) {
             instance = new FakeServices();
         }
         return instance;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Forgets every answer and request; only the discovery document stays. */
-    void reset() {
+    public void reset() {
         routes.clear();
         received.clear();
         String issuer = baseUrl();
@@ -117,20 +122,20 @@ final class FakeServices {
                  "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer));
     }
 
-    void answer(String method, String path, int status, String json) {
+    public void answer(String method, String path, int status, String json) {
         answer(method, path, request -> Answer.json(status, json));
     }
 
-    void answer(String method, String path, Function<Request, Answer> handler) {
+    public void answer(String method, String path, Function<Request, Answer> handler) {
         routes.put(method + " " + path, handler);
     }
 
     /** The requests a path received, oldest first. */
-    List<Request> requests(String method, String path) {
+    public List<Request> requests(String method, String path) {
         return received.stream().filter(request -> request.method().equals(method) && request.path().equals(path)).toList();
     }
 
-    Request last(String method, String path) {
+    public Request last(String method, String path) {
         List<Request> requests = requests(method, path);
         if (requests.isEmpty()) {
             throw new AssertionError("no " + method + " " + path + " received; got " + received.stream()
@@ -154,10 +159,11 @@ final class FakeServices {
             answer = Answer.json(500, "{\"title\":\"the fake failed\",\"detail\":\"" + ex.getMessage() + "\"}");
         }
         if (answer == null) {
-            // The service never answers: the storefront's read timeout has to end the wait.
+            // The service never answers: the app's read timeout has to end the wait.
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());

@@ -1,4 +1,4 @@
-package dev.eshop.storefront;
+package dev.eshop.platform.testing.web;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -10,13 +10,13 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import jakarta.servlet.http.Cookie;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,26 +25,24 @@ import java.util.Map;
  * a page's forms with what they hold (hidden fields and the CSRF token included), like a browser
  * without JavaScript; {@link #htmx()} makes the requests htmx makes instead.
  */
-final class Visitor {
-
-    static final String SESSION_COOKIE = "ESHOP_STOREFRONT_SESSION";
+public final class Visitor {
 
     /** One answer: status, redirect target, headers and the HTML parsed by jsoup. */
-    record Page(MvcResult result) {
+    public record Page(MvcResult result) {
 
-        int status() {
+        public int status() {
             return result.getResponse().getStatus();
         }
 
-        String redirect() {
+        public String redirect() {
             return result.getResponse().getRedirectedUrl();
         }
 
-        String header(String name) {
+        public String header(String name) {
             return result.getResponse().getHeader(name);
         }
 
-        String html() {
+        public String html() {
             try {
                 return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
             }
@@ -53,16 +51,16 @@ final class Visitor {
             }
         }
 
-        Document document() {
+        public Document document() {
             return Jsoup.parse(html(), "http://localhost/");
         }
 
         /** The text a person reads (whitespace collapsed). */
-        String text() {
+        public String text() {
             return document().text();
         }
 
-        Element one(String css) {
+        public Element one(String css) {
             Element element = document().selectFirst(css);
             if (element == null) {
                 throw new AssertionError("no " + css + " on the page:\n" + html());
@@ -71,99 +69,139 @@ final class Visitor {
         }
 
         /** The form a CSS selector names (the form itself, or the first form inside it). */
-        Element form(String css) {
+        public Element form(String css) {
             Element element = one(css);
             return element.tagName().equals("form") ? element : element.selectFirst("form");
         }
     }
 
     private final MockMvc mvc;
+    private final String sessionCookie;
     private String session;
     private boolean htmx;
     private boolean historyRestore;
     private String currentUrl = "http://localhost/";
 
-    Visitor(MockMvc mvc, String session) {
+    /**
+     * @param sessionCookie the web app's session cookie name
+     * @param session       the session it starts with (a signed-in one), or null
+     */
+    public Visitor(MockMvc mvc, String sessionCookie, String session) {
         this.mvc = mvc;
+        this.sessionCookie = sessionCookie;
         this.session = session;
     }
 
     /** The same visitor, making its requests as htmx does ({@code HX-Request}). */
-    Visitor htmx() {
-        Visitor copy = new Visitor(mvc, session);
+    public Visitor htmx() {
+        Visitor copy = new Visitor(mvc, sessionCookie, session);
         copy.htmx = true;
         copy.currentUrl = currentUrl;
         return copy;
     }
 
     /** The same visitor, reloading a page htmx had pushed to the history but no longer holds (the back button). */
-    Visitor restoringHistory() {
+    public Visitor restoringHistory() {
         Visitor copy = htmx();
         copy.historyRestore = true;
         return copy;
     }
 
     /** The page htmx says it is on ({@code HX-Current-URL}). */
-    Visitor on(String path) {
+    public Visitor on(String path) {
         this.currentUrl = "http://localhost" + path;
         return this;
     }
 
-    String session() {
+    public String session() {
         return session;
     }
 
-    Page get(String url) {
+    public Page get(String url) {
         return perform(MockMvcRequestBuilders.get(url));
     }
 
     /** A GET of a URI template, its variables encoded as a browser would. */
-    Page get(String template, Object... variables) {
+    public Page get(String template, Object... variables) {
         return perform(MockMvcRequestBuilders.get(template, variables));
     }
 
-    /** Submits a form as it is, with some fields changed, by its method (POST unless it says GET). */
-    Page submit(Element form, Map<String, String> changes) {
-        Map<String, String> fields = fields(form);
-        fields.putAll(changes);
-        if ("get".equalsIgnoreCase(form.attr("method"))) {
-            // A GET form's fields travel in the query string, as a browser sends them.
-            UriComponentsBuilder url = UriComponentsBuilder.fromUriString(action(form));
-            fields.forEach(url::queryParam);
-            return perform(MockMvcRequestBuilders.get(url.encode().build().toUri()));
-        }
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(action(form));
-        fields.forEach(request::param);
+    /** Submits a form as it is (by its method: a filter form GETs), with some fields changed. */
+    public Page submit(Element form, Map<String, String> changes) {
+        MultiValueMap<String, String> fields = fields(form);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            }
+            else {
+                fields.set(name, value);
+            }
+        });
+        boolean get = form.attr("method").equalsIgnoreCase("get");
+        MockHttpServletRequestBuilder request = get ? MockMvcRequestBuilders.get(action(form)) : MockMvcRequestBuilders.post(action(form));
+        // A GET form's fields travel in the query string, where the app reads its URL from.
+        fields.forEach((name, values) -> {
+            if (get) {
+                request.queryParam(name, values.toArray(String[]::new));
+            }
+            else {
+                request.param(name, values.toArray(String[]::new));
+            }
+        });
         return perform(request);
     }
 
-    Page submit(Element form) {
+    public Page submit(Element form) {
         return submit(form, Map.of());
     }
 
     /** Posts to a URL with exactly these parameters (no CSRF token unless given). */
-    Page post(String url, Map<String, String> params) {
+    public Page post(String url, Map<String, String> params) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(url);
         params.forEach(request::param);
         return perform(request);
     }
 
     /** Submits a multipart form with a file. */
-    Page upload(Element form, String fileField, byte[] bytes, String contentType, Map<String, String> changes) {
+    public Page upload(Element form, String fileField, byte[] bytes, String contentType, Map<String, String> changes) {
         MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart(action(form));
         if (bytes != null) {
             request.file(new MockMultipartFile(fileField, "receipt.jpg", contentType, bytes));
         }
-        Map<String, String> fields = fields(form);
+        MultiValueMap<String, String> fields = fields(form);
         fields.remove(fileField);
-        fields.putAll(changes);
-        fields.forEach(request::param);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            }
+            else {
+                fields.set(name, value);
+            }
+        });
+        fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
+        return perform(request);
+    }
+
+    /** Submits a multipart form with files in several file inputs (none chosen for the others). */
+    public Page upload(Element form, List<MockMultipartFile> files, Map<String, String> changes) {
+        MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart(action(form));
+        files.forEach(request::file);
+        MultiValueMap<String, String> fields = fields(form);
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                fields.remove(name);
+            }
+            else {
+                fields.set(name, value);
+            }
+        });
+        fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
         return perform(request);
     }
 
     private Page perform(AbstractMockHttpServletRequestBuilder<?> request) {
         if (session != null) {
-            request.cookie(new Cookie(SESSION_COOKIE, session));
+            request.cookie(new Cookie(sessionCookie, session));
         }
         request.header("Accept", "text/html");
         if (htmx) {
@@ -178,8 +216,8 @@ final class Visitor {
         try {
             MvcResult result = mvc.perform(request).andReturn();
             for (String cookie : result.getResponse().getHeaders("Set-Cookie")) {
-                if (cookie.startsWith(SESSION_COOKIE + "=")) {
-                    String value = cookie.substring(SESSION_COOKIE.length() + 1, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+                if (cookie.startsWith(sessionCookie + "=")) {
+                    String value = cookie.substring(sessionCookie.length() + 1, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
                     session = value.isEmpty() ? null : value;
                 }
             }
@@ -200,9 +238,9 @@ final class Visitor {
         return action.isEmpty() ? "/" : action;
     }
 
-    /** What a browser sends for a form: its named inputs (checked boxes only), selects and text areas. */
-    private static Map<String, String> fields(Element form) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /** What a browser sends for a form: its named inputs (checked boxes only), selects (each selected option) and text areas. */
+    private static MultiValueMap<String, String> fields(Element form) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         List<Element> controls = new ArrayList<>(form.select("input[name], textarea[name], select[name]"));
         if (!form.id().isEmpty() && form.ownerDocument() != null) {
             // Controls outside the form that belong to it through their form attribute.
@@ -216,18 +254,22 @@ final class Visitor {
             if (List.of("checkbox", "radio").contains(type) && !input.hasAttr("checked")) {
                 continue;
             }
-            if (type.equals("file")) {
+            if (type.equals("file") || List.of("submit", "button").contains(type)) {
                 continue;
             }
-            String value = switch (input.tagName()) {
-                case "textarea" -> input.text();
+            String name = input.attr("name");
+            switch (input.tagName()) {
+                case "textarea" -> fields.add(name, input.wholeText());
                 case "select" -> {
-                    Element selected = input.selectFirst("option[selected]");
-                    yield selected != null ? selected.attr("value") : "";
+                    List<Element> selected = input.select("option[selected]");
+                    if (selected.isEmpty() && !input.hasAttr("multiple") && input.selectFirst("option") != null) {
+                        // A browser sends the first option when none is marked selected.
+                        selected = List.of(input.selectFirst("option"));
+                    }
+                    selected.forEach(option -> fields.add(name, option.hasAttr("value") ? option.attr("value") : option.text()));
                 }
-                default -> input.attr("value");
-            };
-            fields.put(input.attr("name"), value);
+                default -> fields.add(name, input.attr("value"));
+            }
         }
         return fields;
     }
