@@ -6,16 +6,13 @@ import dev.eshop.order.orders.OrderRepository;
 import dev.eshop.platform.web.client.CalleeProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The checkout sweeper (spec/services.md §4.5): every {@code eshop.order.checkout.sweeper-interval}
@@ -27,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * a tombstone in warehouse, so a late reserve cannot take stock for it.
  */
 @Component
-class CheckoutSweeper implements SmartLifecycle {
+class CheckoutSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutSweeper.class);
 
@@ -39,7 +36,6 @@ class CheckoutSweeper implements SmartLifecycle {
     private final WarehouseStock warehouse;
     private final TransactionTemplate transaction;
     private final OrderSettings settings;
-    private ScheduledExecutorService executor;
 
     CheckoutSweeper(CheckoutAttempts attempts, OrderRepository orders, WarehouseStock warehouse,
                     PlatformTransactionManager transactions, OrderSettings settings) {
@@ -51,6 +47,7 @@ class CheckoutSweeper implements SmartLifecycle {
     }
 
     /** One round; returns how many abandoned reservations were released. */
+    @Scheduled(initialDelayString = "${eshop.order.checkout.sweeper-interval}", fixedDelayString = "${eshop.order.checkout.sweeper-interval}")
     int sweep() {
         int released = 0;
         for (int i = 0; i < MAX_PER_ROUND; i++) {
@@ -87,35 +84,5 @@ class CheckoutSweeper implements SmartLifecycle {
         log.info("Released the reservation of checkout attempt {} (user {}, started {})", attempt.orderId(), attempt.userId(),
                 attempt.createdAt());
         return true;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("checkout-sweeper").daemon().factory());
-        long every = settings.checkout().sweeperInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            }
-            catch (RuntimeException e) {
-                log.warn("The checkout sweep failed, will retry: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,9 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The payment deadline (spec/services.md §4.5): every {@code eshop.order.deadline-job.interval} each
@@ -30,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * never selected: the deadline counts only while waiting for a proof.
  */
 @Component
-public class PaymentDeadline implements SmartLifecycle {
+public class PaymentDeadline {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentDeadline.class);
 
@@ -42,7 +39,6 @@ public class PaymentDeadline implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final OrderSettings settings;
     private final Counter expiredCounter;
-    private ScheduledExecutorService executor;
 
     PaymentDeadline(DueOrders due, StatusChanges changes, PlatformTransactionManager transactions, OrderSettings settings,
                     MeterRegistry meters) {
@@ -58,6 +54,7 @@ public class PaymentDeadline implements SmartLifecycle {
     }
 
     /** Expires every order due now, batch by batch; returns how many this replica expired. */
+    @Scheduled(initialDelayString = "${eshop.order.deadline-job.interval}", fixedDelayString = "${eshop.order.deadline-job.interval}")
     int expireDue() {
         int expired = 0;
         int batchSize = settings.deadlineJob().batchSize();
@@ -82,35 +79,5 @@ public class PaymentDeadline implements SmartLifecycle {
             log.info("Expired {} orders whose payment window closed", expired);
         }
         return expired;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("payment-deadline").daemon().factory());
-        long every = settings.deadlineJob().interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                expireDue();
-            }
-            catch (RuntimeException e) {
-                log.warn("The payment deadline round failed, will retry: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,6 +30,7 @@ import java.time.Clock;
 @ConditionalOnClass(JdbcClient.class)
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
+@EnableScheduling
 public class IdempotencyAutoConfiguration {
 
     @Bean
@@ -57,7 +59,7 @@ public class IdempotencyAutoConfiguration {
     }
 
     @Bean
-    IdempotencyPurge eshopIdempotencyPurge(IdempotencyStore store, IdempotencyProperties properties) {
-        return new IdempotencyPurge(store, properties);
+    IdempotencyPurge eshopIdempotencyPurge(IdempotencyStore store) {
+        return new IdempotencyPurge(store);
     }
 }
