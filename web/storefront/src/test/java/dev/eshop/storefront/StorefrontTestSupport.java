@@ -1,45 +1,23 @@
 package dev.eshop.storefront;
 
+import dev.eshop.platform.testing.RedisEngine;
 import dev.eshop.platform.testing.web.FakeServices;
 import dev.eshop.platform.testing.web.Visitor;
-import dev.eshop.platform.testing.RedisEngine;
+import dev.eshop.platform.testing.web.WebAppSessions;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -90,40 +68,23 @@ abstract class StorefrontTestSupport {
         Samples.defaults(services);
     }
 
-    /**
-     * A request over real HTTP to the running app, for what MockMvc does not do: the servlet
-     * container's forwards and error pages. Returns status and body.
-     */
+    private WebAppSessions webApp() {
+        return new WebAppSessions(mvc, SESSION_COOKIE, sessions, registrations.findByRegistrationId("eshop"));
+    }
+
+    /** A request over real HTTP to the running app (see {@link WebAppSessions#overHttp}). */
     HttpResponse<String> overHttp(String method, String path, String sessionCookie, String form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/html")
-                .method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
-        if (form != null) {
-            request.header("Content-Type", "application/x-www-form-urlencoded");
-        }
-        if (sessionCookie != null) {
-            request.header("Cookie", SESSION_COOKIE + "=" + sessionCookie);
-        }
-        try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return webApp().overHttp(port, method, path, sessionCookie, form);
     }
 
     /** Someone who has not signed in (a new browser). */
     Visitor visitor() {
-        return new Visitor(mvc, SESSION_COOKIE, null);
+        return webApp().visitor();
     }
 
     /** A signed-in customer: a session in Redis holding the sign-in and the tokens, as after the code flow. */
     Visitor customer(UUID userId, String name) {
-        return signedIn(userId, name, "CUSTOMER");
+        return webApp().signedIn(userId, name, "CUSTOMER");
     }
 
     Visitor customer() {
@@ -131,38 +92,11 @@ abstract class StorefrontTestSupport {
     }
 
     Visitor admin() {
-        return signedIn(UUID.randomUUID(), "Ada Admin", "ADMIN");
+        return webApp().signedIn(UUID.randomUUID(), "Ada Admin", "ADMIN");
     }
 
     /** The access token a user's calls carry. */
     static String accessToken(UUID userId) {
-        return "access-" + userId;
-    }
-
-    private Visitor signedIn(UUID userId, String name, String role) {
-        Instant now = Instant.now();
-        String email = name.toLowerCase().replace(' ', '.') + "@example.com";
-        OidcIdToken idToken = new OidcIdToken("id-token-" + userId, now, now.plusSeconds(600),
-                Map.of("sub", userId.toString(), "iss", services.baseUrl(), "aud", List.of("storefront"), "name", name, "email", email,
-                        "roles", List.of(role)));
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new OidcUserAuthority(idToken));
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-        DefaultOidcUser user = new DefaultOidcUser(authorities, idToken);
-        OAuth2AuthenticationToken authentication = new OAuth2AuthenticationToken(user, authorities, "eshop");
-        OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registrations.findByRegistrationId("eshop"), userId.toString(),
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken(userId), now, now.plusSeconds(600)),
-                new OAuth2RefreshToken("refresh-" + userId, now));
-        String id = store(sessions, Map.of(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(authentication),
-                HttpSessionOAuth2AuthorizedClientRepository.class.getName() + ".AUTHORIZED_CLIENTS", new HashMap<>(Map.of("eshop", client))));
-        return new Visitor(mvc, SESSION_COOKIE, Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A new session with these attributes, saved in Redis; its id. */
-    private static <S extends Session> String store(SessionRepository<S> repository, Map<String, Object> attributes) {
-        S session = repository.createSession();
-        attributes.forEach(session::setAttribute);
-        repository.save(session);
-        return session.getId();
+        return WebAppSessions.accessToken(userId);
     }
 }
