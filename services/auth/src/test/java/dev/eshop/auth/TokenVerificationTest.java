@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +138,11 @@ class TokenVerificationTest extends AuthTestSupport {
     void privateKeysAreStoredEncrypted() {
         Map<String, Object> row = jdbc.sql("SELECT public_jwk, private_key_encrypted FROM signing_key WHERE active").query().singleRow();
         assertThat((String) row.get("public_jwk")).contains("\"kty\":\"RSA\"").doesNotContain("\"d\"");
-        assertThat((String) row.get("private_key_encrypted")).doesNotContain("\"d\"", "RSA", "{");
+        // A salt and the AES-GCM ciphertext in Base64: no JSON, and nothing of the JWK once decoded without the secret.
+        String stored = (String) row.get("private_key_encrypted");
+        assertThat(stored).matches("[0-9a-f]{16}:[A-Za-z0-9+/]+=*");
+        String ciphertext = new String(Base64.getDecoder().decode(stored.substring(stored.indexOf(':') + 1)), StandardCharsets.ISO_8859_1);
+        assertThat(ciphertext).doesNotContain("\"kty\"", "\"d\"", "\"RSA\"");
     }
 
     private String mint(String subject, Consumer<JwtClaimsSet.Builder> change) {

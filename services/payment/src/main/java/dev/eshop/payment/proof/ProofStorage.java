@@ -4,23 +4,15 @@ import dev.eshop.platform.web.problem.DependencyUnavailableException;
 import dev.eshop.platform.web.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-import java.net.URI;
 
 /**
  * Proof images in the private S3 bucket ({@code eshop.s3.*} for the connection, {@code eshop.payment.proofs.bucket}
@@ -28,29 +20,15 @@ import java.net.URI;
  * streams them to the owner and admins; there is no public URL. S3 not answering is a 503.
  */
 @Component
-class ProofStorage implements AutoCloseable {
+class ProofStorage {
 
     private static final Logger log = LoggerFactory.getLogger(ProofStorage.class);
 
     private final S3Client s3;
     private final String bucket;
 
-    ProofStorage(ProofSettings settings,
-                 @Value("${eshop.s3.endpoint:}") String endpoint,
-                 @Value("${eshop.s3.region:us-east-1}") String region,
-                 @Value("${eshop.s3.path-style-access:false}") boolean pathStyle,
-                 @Value("${eshop.s3.access-key:}") String accessKey,
-                 @Value("${eshop.s3.secret-key:}") String secretKey) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(region))
-                .forcePathStyle(pathStyle)
-                .credentialsProvider(accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        this.s3 = builder.build();
+    ProofStorage(ProofSettings settings, S3Client s3) {
+        this.s3 = s3;
         this.bucket = settings.bucket();
     }
 
@@ -93,10 +71,5 @@ class ProofStorage implements AutoCloseable {
     private static DependencyUnavailableException unavailable(SdkException e) {
         return new DependencyUnavailableException("s3", DependencyUnavailableException.DEFAULT_RETRY_AFTER,
                 "The image store did not answer. Please try again shortly.", e);
-    }
-
-    @Override
-    public void close() {
-        s3.close();
     }
 }

@@ -4,7 +4,10 @@ import dev.eshop.platform.testing.Ports;
 import dev.eshop.platform.testing.S3Engine;
 import dev.eshop.platform.web.problem.DependencyUnavailableException;
 import dev.eshop.platform.web.problem.NotFoundException;
+import dev.eshop.platform.web.s3.S3AutoConfiguration;
+import dev.eshop.platform.web.s3.S3Properties;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +27,8 @@ class ProofStorageTest {
     void objectsAreStoredAndStreamedBack() throws IOException {
         S3Engine engine = S3Engine.get();
         String bucket = engine.createBucket("proof-storage");
-        try (ProofStorage storage = storage(engine.endpoint(), bucket)) {
+        try (S3Client s3 = s3(engine.endpoint())) {
+            ProofStorage storage = new ProofStorage(settings(bucket), s3);
             String key = "payment-proofs/2025/01/" + UUID.randomUUID();
             storage.put(key, "bytes".getBytes(StandardCharsets.US_ASCII), "image/png");
             try (InputStream in = storage.open(key)) {
@@ -37,7 +41,8 @@ class ProofStorageTest {
 
     @Test
     void anS3ThatDoesNotAnswerIs503() {
-        try (ProofStorage storage = storage("http://127.0.0.1:" + Ports.free(), "eshop-payment-proofs")) {
+        try (S3Client s3 = s3("http://127.0.0.1:" + Ports.free())) {
+            ProofStorage storage = new ProofStorage(settings("eshop-payment-proofs"), s3);
             assertThatThrownBy(() -> storage.put("payment-proofs/x", new byte[] {1}, "image/png"))
                     .isInstanceOfSatisfying(DependencyUnavailableException.class, e -> {
                         assertThat(e.status().value()).isEqualTo(503);
@@ -49,8 +54,11 @@ class ProofStorageTest {
         }
     }
 
-    private static ProofStorage storage(String endpoint, String bucket) {
-        return new ProofStorage(new ProofSettings(bucket, null, 0, 0), endpoint, S3Engine.REGION, true, S3Engine.ACCESS_KEY,
-                S3Engine.SECRET_KEY);
+    private static ProofSettings settings(String bucket) {
+        return new ProofSettings(bucket, null, 0, 0);
+    }
+
+    private static S3Client s3(String endpoint) {
+        return new S3AutoConfiguration().s3Client(new S3Properties(endpoint, S3Engine.REGION, true, S3Engine.ACCESS_KEY, S3Engine.SECRET_KEY));
     }
 }

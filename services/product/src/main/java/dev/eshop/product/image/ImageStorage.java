@@ -2,26 +2,18 @@ package dev.eshop.product.image;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-import java.net.URI;
 import java.util.Optional;
 
 /** Image objects in S3 ({@code eshop.s3.*} for the connection, {@code eshop.product.images.bucket} for the bucket). */
 @Component
-public class ImageStorage implements AutoCloseable {
+public class ImageStorage {
 
     /** Keys are never reused, so what is served never changes. */
     public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
@@ -31,22 +23,8 @@ public class ImageStorage implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
 
-    ImageStorage(ImageProperties properties,
-                 @Value("${eshop.s3.endpoint:}") String endpoint,
-                 @Value("${eshop.s3.region:us-east-1}") String region,
-                 @Value("${eshop.s3.path-style-access:false}") boolean pathStyle,
-                 @Value("${eshop.s3.access-key:}") String accessKey,
-                 @Value("${eshop.s3.secret-key:}") String secretKey) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(region))
-                .forcePathStyle(pathStyle)
-                .credentialsProvider(accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        this.s3 = builder.build();
+    ImageStorage(ImageProperties properties, S3Client s3) {
+        this.s3 = s3;
         this.bucket = properties.bucket();
     }
 
@@ -74,10 +52,5 @@ public class ImageStorage implements AutoCloseable {
                 log.warn("Could not delete unreferenced image object {} from bucket {}: {}", key, bucket, e.toString());
             }
         }
-    }
-
-    @Override
-    public void close() {
-        s3.close();
     }
 }
