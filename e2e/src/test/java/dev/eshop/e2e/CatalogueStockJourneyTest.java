@@ -1,7 +1,7 @@
 package dev.eshop.e2e;
 
+import dev.eshop.e2e.shop.StartedServices;
 import dev.eshop.platform.testing.KafkaEngine;
-import dev.eshop.platform.testing.PostgresEngine;
 import dev.eshop.platform.testing.S3Engine;
 import dev.eshop.platform.testing.ServiceProcess;
 import dev.eshop.platform.testing.TestIssuer;
@@ -16,10 +16,13 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.eshop.e2e.shop.Calls.client;
+import static dev.eshop.e2e.shop.Calls.get;
+import static dev.eshop.e2e.shop.Calls.post;
+import static dev.eshop.e2e.shop.Calls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,44 +34,28 @@ class CatalogueStockJourneyTest {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
+    private static final StartedServices services = new StartedServices();
     private static ServiceProcess product;
     private static ServiceProcess warehouse;
 
     @BeforeAll
     static void startServices() {
-        PostgresEngine postgres = PostgresEngine.get();
         KafkaEngine kafka = KafkaEngine.get();
-        S3Engine s3 = S3Engine.get();
-        Map<String, String> shared = new HashMap<>(Map.of(
+        Map<String, String> shared = Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "ESHOP_KAFKA_TOPIC_PREFIX", kafka.freshNamespace("journey"),
-                "ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri(),
-                "SPRING_DATASOURCE_USERNAME", postgres.username(),
-                "SPRING_DATASOURCE_PASSWORD", postgres.password()));
+                "ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri());
 
-        Map<String, String> productEnvironment = new HashMap<>(shared);
-        productEnvironment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(postgres.createDatabase("journey_product")));
-        productEnvironment.put("ESHOP_S3_ENDPOINT", s3.endpoint());
-        productEnvironment.put("ESHOP_S3_REGION", S3Engine.REGION);
-        productEnvironment.put("ESHOP_S3_PATH_STYLE_ACCESS", "true");
-        productEnvironment.put("ESHOP_S3_ACCESS_KEY", S3Engine.ACCESS_KEY);
-        productEnvironment.put("ESHOP_S3_SECRET_KEY", S3Engine.SECRET_KEY);
-        productEnvironment.put("ESHOP_S3_BUCKET", s3.createBucket("journey-images"));
-        product = ServiceProcess.start("product", productEnvironment);
-
-        Map<String, String> warehouseEnvironment = new HashMap<>(shared);
-        warehouseEnvironment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(postgres.createDatabase("journey_warehouse")));
-        warehouse = ServiceProcess.start("warehouse", warehouseEnvironment);
+        Map<String, String> productEnvironment = StartedServices.withPostgres(shared, "journey_product");
+        productEnvironment.putAll(StartedServices.s3());
+        productEnvironment.put("ESHOP_S3_BUCKET", S3Engine.get().createBucket("journey-images"));
+        product = services.start("product", productEnvironment);
+        warehouse = services.start("warehouse", StartedServices.withPostgres(shared, "journey_warehouse"));
     }
 
     @AfterAll
     static void stopServices() {
-        if (product != null) {
-            product.close();
-        }
-        if (warehouse != null) {
-            warehouse.close();
-        }
+        services.close();
     }
 
     @Test
@@ -117,7 +104,7 @@ class CatalogueStockJourneyTest {
 
         HttpStatusCode deleted = catalogue.delete().uri("/v1/products/" + productId).retrieve().toBodilessEntity().getStatusCode();
         assertThat(deleted).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(status(RestClient.create(product.baseUrl()), "/v1/products/" + productId)).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status(RestClient.create(product.baseUrl()).get().uri("/v1/products/" + productId))).isEqualTo(404);
         JsonNode listing = get(RestClient.create(product.baseUrl()), "/v1/products?size=100");
         assertThat(listing.get("items").valueStream().map(item -> item.get("id").asString()).toList()).doesNotContain(productId);
 
@@ -138,21 +125,5 @@ class CatalogueStockJourneyTest {
 
     private static JsonNode detail(String productId) {
         return get(RestClient.create(product.baseUrl()), "/v1/products/" + productId);
-    }
-
-    private static RestClient client(ServiceProcess service, String token) {
-        return RestClient.builder().baseUrl(service.baseUrl()).defaultHeader("Authorization", "Bearer " + token).build();
-    }
-
-    private static JsonNode post(RestClient client, String path, Object body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
-    }
-
-    private static JsonNode get(RestClient client, String path) {
-        return client.get().uri(path).retrieve().body(JsonNode.class);
-    }
-
-    private static HttpStatusCode status(RestClient client, String path) {
-        return client.get().uri(path).exchange((request, response) -> response.getStatusCode());
     }
 }

@@ -1,8 +1,7 @@
 package dev.eshop.e2e;
 
+import dev.eshop.e2e.shop.StartedServices;
 import dev.eshop.platform.testing.KafkaEngine;
-import dev.eshop.platform.testing.MariaDbEngine;
-import dev.eshop.platform.testing.PostgresEngine;
 import dev.eshop.platform.testing.RedisEngine;
 import dev.eshop.platform.testing.S3Engine;
 import dev.eshop.platform.testing.ServiceProcess;
@@ -27,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.eshop.e2e.shop.Calls.client;
+import static dev.eshop.e2e.shop.Calls.get;
+import static dev.eshop.e2e.shop.Calls.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +44,7 @@ class CheckoutJourneyTest {
     private static final Map<String, String> ADDRESS = Map.of("street", "12 Harbor Road", "city", "Lakeside", "state", "WI",
             "zip_code", "10250");
 
-    private static final List<ServiceProcess> started = new ArrayList<>();
+    private static final StartedServices services = new StartedServices();
     private static ServiceProcess product;
     private static ServiceProcess warehouse;
     private static ServiceProcess order;
@@ -53,8 +55,6 @@ class CheckoutJourneyTest {
 
     @BeforeAll
     static void startServices() {
-        PostgresEngine postgres = PostgresEngine.get();
-        MariaDbEngine mariaDb = MariaDbEngine.get();
         RedisEngine redis = RedisEngine.get();
         KafkaEngine kafka = KafkaEngine.get();
         S3Engine s3 = S3Engine.get();
@@ -66,18 +66,14 @@ class CheckoutJourneyTest {
                 "ESHOP_KAFKA_TOPIC_PREFIX", kafka.freshNamespace("checkout"),
                 "ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri());
 
-        Map<String, String> productEnvironment = postgresEnvironment(shared, postgres, "checkout_product");
-        productEnvironment.put("ESHOP_S3_ENDPOINT", s3.endpoint());
-        productEnvironment.put("ESHOP_S3_REGION", S3Engine.REGION);
-        productEnvironment.put("ESHOP_S3_PATH_STYLE_ACCESS", "true");
-        productEnvironment.put("ESHOP_S3_ACCESS_KEY", S3Engine.ACCESS_KEY);
-        productEnvironment.put("ESHOP_S3_SECRET_KEY", S3Engine.SECRET_KEY);
+        Map<String, String> productEnvironment = StartedServices.withPostgres(shared, "checkout_product");
+        productEnvironment.putAll(StartedServices.s3());
         productEnvironment.put("ESHOP_S3_BUCKET", s3.createBucket("checkout-images"));
-        product = start("product", productEnvironment);
-        warehouse = start("warehouse", postgresEnvironment(shared, postgres, "checkout_warehouse"));
-        ServiceProcess shippingCost = start("shipping-cost", Map.of("ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri()));
+        product = services.start("product", productEnvironment);
+        warehouse = services.start("warehouse", StartedServices.withPostgres(shared, "checkout_warehouse"));
+        ServiceProcess shippingCost = services.start("shipping-cost", Map.of("ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri()));
 
-        Map<String, String> orderEnvironment = postgresEnvironment(shared, postgres, "checkout_order");
+        Map<String, String> orderEnvironment = StartedServices.withPostgres(shared, "checkout_order");
         orderEnvironment.putAll(pairs(
                 "ESHOP_CLIENTS_PRODUCT_BASEURL", product.baseUrl(),
                 "ESHOP_CLIENTS_WAREHOUSE_BASEURL", warehouse.baseUrl(),
@@ -90,20 +86,15 @@ class CheckoutJourneyTest {
                 "ESHOP_CLIENTS_OAUTH_CLIENTSECRET", "order-secret",
                 "ESHOP_ORDER_DEADLINEJOB_INTERVAL", "1s",
                 "ESHOP_ORDER_EXPIRYGRACE", "0s"));
-        order = start("order", orderEnvironment);
+        order = services.start("order", orderEnvironment);
         // A second instance on the same database whose orders are due after a few seconds:
         // both run the deadline job, so both try to expire them.
         Map<String, String> quickOrderEnvironment = new HashMap<>(orderEnvironment);
         quickOrderEnvironment.put("ESHOP_ORDER_PAYMENTWINDOW", "3s");
-        quickOrder = start("order", quickOrderEnvironment);
+        quickOrder = services.start("order", quickOrderEnvironment);
 
-        cart = start("cart", pairs(
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ESHOP_KAFKA_TOPIC_PREFIX", shared.get("ESHOP_KAFKA_TOPIC_PREFIX"),
-                "ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri(),
-                "SPRING_DATASOURCE_URL", mariaDb.jdbcUrl(mariaDb.createDatabase("checkout_cart")),
-                "SPRING_DATASOURCE_USERNAME", mariaDb.username(),
-                "SPRING_DATASOURCE_PASSWORD", mariaDb.password(),
+        Map<String, String> cartEnvironment = StartedServices.withMariaDb(shared, "checkout_cart");
+        cartEnvironment.putAll(pairs(
                 "SPRING_DATA_REDIS_HOST", redis.host(),
                 "SPRING_DATA_REDIS_PORT", Integer.toString(redis.port()),
                 "SPRING_DATA_REDIS_DATABASE", Integer.toString(redis.freshDatabase()),
@@ -111,6 +102,7 @@ class CheckoutJourneyTest {
                 "ESHOP_CLIENTS_ORDER_READTIMEOUT", "60s",
                 "ESHOP_CLIENTS_OAUTH_CLIENTID", "cart-service",
                 "ESHOP_CLIENTS_OAUTH_CLIENTSECRET", "cart-secret"));
+        cart = services.start("cart", cartEnvironment);
 
         RestClient admin = client(warehouse, TestTokens.admin());
         mainWarehouse = post(admin, "/v1/warehouses", Map.of("name", "Central", "street", "1 Depot Road", "city", "Springfield",
@@ -124,7 +116,7 @@ class CheckoutJourneyTest {
 
     @AfterAll
     static void stopServices() {
-        started.reversed().forEach(ServiceProcess::close);
+        services.close();
     }
 
     @Test
@@ -325,37 +317,11 @@ class CheckoutJourneyTest {
         return get(RestClient.create(product.baseUrl()), "/v1/products/" + productId);
     }
 
-    private static Map<String, String> postgresEnvironment(Map<String, String> shared, PostgresEngine postgres, String database) {
-        Map<String, String> environment = new HashMap<>(shared);
-        environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(postgres.createDatabase(database)));
-        environment.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        environment.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-        return environment;
-    }
-
     private static Map<String, String> pairs(String... keysAndValues) {
         Map<String, String> pairs = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             pairs.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return pairs;
-    }
-
-    private static ServiceProcess start(String name, Map<String, String> environment) {
-        ServiceProcess service = ServiceProcess.start(name, environment);
-        started.add(service);
-        return service;
-    }
-
-    private static RestClient client(ServiceProcess service, String token) {
-        return RestClient.builder().baseUrl(service.baseUrl()).defaultHeader("Authorization", "Bearer " + token).build();
-    }
-
-    private static JsonNode post(RestClient client, String path, Object body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
-    }
-
-    private static JsonNode get(RestClient client, String path) {
-        return client.get().uri(path).retrieve().body(JsonNode.class);
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.eshop.e2e.shop.Calls.client;
+import static dev.eshop.e2e.shop.Calls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,13 +172,5 @@ class IdentityJourneyTest {
                 Map.of("eshop.clients.warehouse.base-url", warehouse.baseUrl())));
         return new ServiceClients(RestClient.builder(), environment, JsonMapper.builder().build(),
                 new ServiceCredentials(clientId, SECRETS.get(clientId), null, List.of()), ISSUER);
-    }
-
-    private static RestClient client(ServiceProcess service, String token) {
-        return RestClient.builder().baseUrl(service.baseUrl()).defaultHeader("Authorization", "Bearer " + token).build();
-    }
-
-    private static int status(RestClient.RequestHeadersSpec<?> request) {
-        return request.exchange((req, response) -> response.getStatusCode().value());
     }
 }

@@ -1,10 +1,9 @@
 package dev.eshop.e2e;
 
 import dev.eshop.e2e.shop.Receipts;
+import dev.eshop.e2e.shop.StartedServices;
 import dev.eshop.platform.testing.KafkaEngine;
 import dev.eshop.platform.testing.KafkaTestClient;
-import dev.eshop.platform.testing.MariaDbEngine;
-import dev.eshop.platform.testing.PostgresEngine;
 import dev.eshop.platform.testing.S3Engine;
 import dev.eshop.platform.testing.ServiceProcess;
 import dev.eshop.platform.testing.TestIssuer;
@@ -19,7 +18,6 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.eshop.e2e.shop.Calls.client;
+import static dev.eshop.e2e.shop.Calls.get;
+import static dev.eshop.e2e.shop.Calls.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +45,7 @@ class PaymentJourneyTest {
     private static final Map<String, String> ADDRESS = Map.of("street", "4 Mill Lane", "city", "Riverton", "state", "OR",
             "zip_code", "10100");
 
-    private static final List<ServiceProcess> started = new ArrayList<>();
+    private static final StartedServices services = new StartedServices();
     private static ServiceProcess product;
     private static ServiceProcess warehouse;
     private static ServiceProcess order;
@@ -55,8 +56,6 @@ class PaymentJourneyTest {
 
     @BeforeAll
     static void startServices() {
-        PostgresEngine postgres = PostgresEngine.get();
-        MariaDbEngine mariaDb = MariaDbEngine.get();
         KafkaEngine kafkaEngine = KafkaEngine.get();
         S3Engine s3 = S3Engine.get();
         TestIssuer.get().registerClient("order-service", "order-secret", "products.read", "stock.reserve", "shipping.quote");
@@ -66,38 +65,27 @@ class PaymentJourneyTest {
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaEngine.bootstrapServers(),
                 "ESHOP_KAFKA_TOPIC_PREFIX", prefix,
                 "ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri());
-        Map<String, String> s3Settings = Map.of(
-                "ESHOP_S3_ENDPOINT", s3.endpoint(),
-                "ESHOP_S3_REGION", S3Engine.REGION,
-                "ESHOP_S3_PATH_STYLE_ACCESS", "true",
-                "ESHOP_S3_ACCESS_KEY", S3Engine.ACCESS_KEY,
-                "ESHOP_S3_SECRET_KEY", S3Engine.SECRET_KEY);
 
-        Map<String, String> productEnvironment = database(shared, postgres.jdbcUrl(postgres.createDatabase("paying_product")),
-                postgres.username(), postgres.password());
-        productEnvironment.putAll(s3Settings);
+        Map<String, String> productEnvironment = StartedServices.withPostgres(shared, "paying_product");
+        productEnvironment.putAll(StartedServices.s3());
         productEnvironment.put("ESHOP_S3_BUCKET", s3.createBucket("paying-images"));
-        product = start("product", productEnvironment);
-        warehouse = start("warehouse", database(shared, postgres.jdbcUrl(postgres.createDatabase("paying_warehouse")),
-                postgres.username(), postgres.password()));
-        ServiceProcess shippingCost = start("shipping-cost", Map.of("ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri()));
+        product = services.start("product", productEnvironment);
+        warehouse = services.start("warehouse", StartedServices.withPostgres(shared, "paying_warehouse"));
+        ServiceProcess shippingCost = services.start("shipping-cost", Map.of("ESHOP_SECURITY_ISSUER_URI", TestIssuer.get().uri()));
 
-        Map<String, String> orderEnvironment = database(shared, postgres.jdbcUrl(postgres.createDatabase("paying_order")),
-                postgres.username(), postgres.password());
+        Map<String, String> orderEnvironment = StartedServices.withPostgres(shared, "paying_order");
         orderEnvironment.put("ESHOP_CLIENTS_PRODUCT_BASEURL", product.baseUrl());
         orderEnvironment.put("ESHOP_CLIENTS_WAREHOUSE_BASEURL", warehouse.baseUrl());
         orderEnvironment.put("ESHOP_CLIENTS_SHIPPINGCOST_BASEURL", shippingCost.baseUrl());
         orderEnvironment.put("ESHOP_CLIENTS_OAUTH_CLIENTID", "order-service");
         orderEnvironment.put("ESHOP_CLIENTS_OAUTH_CLIENTSECRET", "order-secret");
-        order = start("order", orderEnvironment);
+        order = services.start("order", orderEnvironment);
 
-        Map<String, String> paymentEnvironment = database(shared, mariaDb.jdbcUrl(mariaDb.createDatabase("paying_payment")),
-                mariaDb.username(), mariaDb.password());
-        paymentEnvironment.putAll(s3Settings);
+        Map<String, String> paymentEnvironment = StartedServices.withMariaDb(shared, "paying_payment");
+        paymentEnvironment.putAll(StartedServices.s3());
         paymentEnvironment.put("ESHOP_PAYMENT_PROOFS_BUCKET", s3.createBucket("paying-proofs"));
-        payment = start("payment", paymentEnvironment);
-        salesReport = start("sales-report", database(shared, postgres.jdbcUrl(postgres.createDatabase("paying_sales")),
-                postgres.username(), postgres.password()));
+        payment = services.start("payment", paymentEnvironment);
+        salesReport = services.start("sales-report", StartedServices.withPostgres(shared, "paying_sales"));
 
         post(client(warehouse, TestTokens.admin()), "/v1/warehouses", Map.of("name", "Central", "street", "1 Depot Road",
                 "city", "Springfield", "state", "IL", "zip_code", "10000"));
@@ -108,7 +96,7 @@ class PaymentJourneyTest {
 
     @AfterAll
     static void stopServices() {
-        started.reversed().forEach(ServiceProcess::close);
+        services.close();
     }
 
     @Test
@@ -234,31 +222,5 @@ class PaymentJourneyTest {
     private static String customerToken(UUID customer) {
         return TestTokens.token().subject(customer.toString()).roles("CUSTOMER")
                 .claim("email", "buyer-" + customer + "@example.com").claim("name", "Bea Buyer").mint();
-    }
-
-    private static Map<String, String> database(Map<String, String> shared, String url, String username, String password) {
-        Map<String, String> environment = new HashMap<>(shared);
-        environment.put("SPRING_DATASOURCE_URL", url);
-        environment.put("SPRING_DATASOURCE_USERNAME", username);
-        environment.put("SPRING_DATASOURCE_PASSWORD", password);
-        return environment;
-    }
-
-    private static ServiceProcess start(String name, Map<String, String> environment) {
-        ServiceProcess service = ServiceProcess.start(name, environment);
-        started.add(service);
-        return service;
-    }
-
-    private static RestClient client(ServiceProcess service, String token) {
-        return RestClient.builder().baseUrl(service.baseUrl()).defaultHeader("Authorization", "Bearer " + token).build();
-    }
-
-    private static JsonNode post(RestClient client, String path, Object body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
-    }
-
-    private static JsonNode get(RestClient client, String path) {
-        return client.get().uri(path).retrieve().body(JsonNode.class);
     }
 }

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,7 +108,9 @@ public final class Browser implements AutoCloseable {
     /** Waits until the page's visible text contains the given text; fails with what the page showed. */
     public Browser waitForText(String text) {
         try {
-            new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+            // The page may be replaced while it is read: a stale body is read again.
+            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         }
         catch (RuntimeException e) {
             throw new AssertionError("the page " + url() + " did not show \"" + text + "\"; it shows:\n"
