@@ -1,35 +1,8 @@
-// The admin app's small additions to htmx. Everything here improves a page that already works
-// without JavaScript: every form posts and every confirmation has a page of its own.
+// The admin app's small additions to htmx, after those both web apps share (webapp.js: the CSRF header,
+// busy regions). Everything here improves a page that already works without JavaScript: every form
+// posts and every confirmation has a page of its own.
 (function () {
   "use strict";
-
-  function csrf() {
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    return token && header ? { header: header.content, token: token.content } : null;
-  }
-
-  // htmx requests carry the CSRF token as a header, also those made outside a form.
-  document.addEventListener("htmx:configRequest", function (event) {
-    var token = csrf();
-    if (token) {
-      event.detail.headers[token.header] = token.token;
-    }
-  });
-
-  // Regions updated by htmx say they are busy while their request runs.
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    var target = event.detail.target;
-    if (target) {
-      target.setAttribute("aria-busy", "true");
-    }
-  });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var target = event.detail.target;
-    if (target) {
-      target.removeAttribute("aria-busy");
-    }
-  });
 
   // ---------------------------------------------------------------- confirmations in a native dialog
   // A link with data-confirm opens the dialog instead of its confirmation page; the dialog's form

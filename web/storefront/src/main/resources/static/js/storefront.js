@@ -1,36 +1,8 @@
-// The storefront's small additions to htmx. Everything here improves a page that already works
-// without JavaScript; nothing is required to browse, buy or pay.
+// The storefront's small additions to htmx, after those both web apps share (webapp.js: the CSRF header,
+// busy regions). Everything here improves a page that already works without JavaScript; nothing is
+// required to browse, buy or pay.
 (function () {
   "use strict";
-
-  function csrf() {
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    return token && header ? { header: header.content, token: token.content } : null;
-  }
-
-  // htmx requests carry the CSRF token as a header, also those made outside a form.
-  document.addEventListener("htmx:configRequest", function (event) {
-    var token = csrf();
-    if (token) {
-      event.detail.headers[token.header] = token.token;
-    }
-  });
-
-  // Regions updated by htmx say they are busy while their request runs.
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    var target = event.detail.target;
-    if (target) {
-      target.setAttribute("aria-busy", "true");
-    }
-  });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var target = event.detail.target;
-    if (target) {
-      target.removeAttribute("aria-busy");
-    }
-  });
-
 
   // The same words as the server: "23 h 12 min left", "42 min left", "less than a minute left".
   function countdownText(seconds) {

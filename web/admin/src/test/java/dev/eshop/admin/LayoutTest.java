@@ -91,10 +91,11 @@ class LayoutTest extends AdminTestSupport {
 
         Document html = page.document();
         assertThat(html.selectFirst("meta[name=htmx-config]").attr("content")).contains("\"includeIndicatorStyles\":false");
-        assertThat(html.select("script").eachAttr("src")).containsExactly("/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/js/admin.js");
+        assertThat(html.select("script").eachAttr("src")).containsExactly("/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/js/webapp.js",
+                "/js/admin.js");
         assertThat(html.select("script[src]")).allSatisfy(script -> assertThat(script.hasAttr("defer")).isTrue());
         assertThat(html.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/webjars/picocss__pico/2.1.1/css/pico.min.css",
-                "/css/admin.css");
+                "/css/webapp.css", "/css/admin.css");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
                 "img-src 'self' blob: http://images.test");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -107,5 +108,21 @@ class LayoutTest extends AdminTestSupport {
         assertThat(visitor().get("/webjars/htmx.org/dist/htmx.min.js").status()).isEqualTo(200);
         assertThat(visitor().get("/js/admin.js").status()).isEqualTo(200);
         assertThat(visitor().get("/css/admin.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void whatBothWebAppsShareIsServedFromPlatformWebappAndLinkedBeforeTheAppsOwnFiles() {
+        Document html = admin().get("/products").document();
+        assertThat(html.select("link[rel=stylesheet]").eachAttr("href")).containsSubsequence("/css/webapp.css", "/css/admin.css");
+        assertThat(html.select("script").eachAttr("src")).containsSubsequence("/js/webapp.js", "/js/admin.js");
+
+        Visitor.Page css = visitor().get("/css/webapp.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
+        assertThat(css.html()).as("platform-webapp's file").contains("What both web apps' pages share", ".error-summary");
+        Visitor.Page js = visitor().get("/js/webapp.js");
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Content-Type")).contains("javascript");
+        assertThat(js.html()).as("platform-webapp's file").contains("What both web apps' pages share", "htmx:configRequest");
     }
 }

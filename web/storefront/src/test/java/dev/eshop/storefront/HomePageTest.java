@@ -107,7 +107,12 @@ class HomePageTest extends StorefrontTestSupport {
         assertThat(page.select("footer a").eachText()).containsExactly("Cars", "Motorcycles", "Contact");
         assertThat(page.selectFirst("footer").text()).contains("© Eshop — cars and motorcycles");
         assertThat(page.selectFirst("meta[name=htmx-config]").attr("content")).contains("\"includeIndicatorStyles\":false");
-        assertThat(page.select("script").eachAttr("src")).containsExactly("/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/js/storefront.js");
+        assertThat(page.select("script").eachAttr("src")).containsExactly("/webjars/htmx.org/2.0.8/dist/htmx.min.js", "/js/webapp.js",
+                "/js/storefront.js");
+        assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/webjars/picocss__pico/2.1.1/css/pico.min.css",
+                "/css/webapp.css", "/css/storefront.css");
+        assertThat(visitor().get("/css/webapp.css").status()).as("platform-webapp's stylesheet is served by the app").isEqualTo(200);
+        assertThat(visitor().get("/js/webapp.js").status()).as("platform-webapp's script is served by the app").isEqualTo(200);
         assertThat(visitor().get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").status()).as("htmx is served by the app").isEqualTo(200);
         assertThat(page.select("script:not([src])")).as("no inline scripts").isEmpty();
         assertThat(page.select("[style]")).as("no inline styles").isEmpty();
