@@ -27,7 +27,8 @@
         return;
       }
       element.dataset.ticking = "true";
-      var deadline = Date.parse(element.dataset.countdown);
+      // Counted from the seconds the server gave, so a computer whose clock is off still shows the right time.
+      var deadline = Date.now() + Number(element.dataset.countdown) * 1000;
       var timer = setInterval(function () {
         if (!document.body.contains(element)) {
           clearInterval(timer);
@@ -37,7 +38,7 @@
         element.textContent = countdownText(seconds);
         if (seconds <= 0) {
           clearInterval(timer);
-          // The order has just expired (or is about to): show what the server says now.
+          // The time is up: show what the server says now (it renders no countdown at zero, so this happens once).
           var panel = element.closest("[data-status-url]");
           if (panel && window.htmx) {
             window.htmx.ajax("GET", panel.dataset.statusUrl, { target: panel, swap: "outerHTML" });

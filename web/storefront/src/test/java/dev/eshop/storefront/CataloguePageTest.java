@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +143,7 @@ class CataloguePageTest extends StorefrontTestSupport {
     }
 
     @Test
-    void htmxGetsTheResultsRegionAloneForAChangedFilter() {
+    void htmxGetsTheResultsRegionNotTheWholePageForAChangedFilter() {
         services.answer("GET", "/v1/products", 200, Samples.page(0, 24, 1, Samples.product(UUID.randomUUID(), "Honda CB650R", "9199.00",
                 "Honda", 2023, 4)));
 
@@ -154,6 +155,104 @@ class CataloguePageTest extends StorefrontTestSupport {
         assertThat(fragment.selectFirst("section#results").attr("aria-live")).isEqualTo("polite");
         assertThat(fragment.selectFirst("#results-count").text()).isEqualTo("1 vehicle");
         assertThat(fragment.select(".chip").eachText()).contains("Brand: Honda ✕");
+    }
+
+    @Test
+    void everyHtmxUpdateOfTheResultsReplacesTheRegionInsteadOfNestingANewOneInIt() {
+        services.answer("GET", "/v1/products", 200, Samples.page(1, 24, 70, products(24)));
+        Document page = visitor().get("/products?brand=Honda&page=2").document();
+
+        List<Element> updaters = new ArrayList<>(page.select("[hx-target=#results]"));
+        assertThat(updaters).extracting(Element::tagName).contains("form", "select", "a");
+        assertThat(page.select(".chips[aria-label=\"Active filters\"] a")).allMatch(link -> link.hasAttr("hx-get"));
+        assertThat(page.select("nav.paging a")).allMatch(link -> link.attr("hx-target").equals("#results"));
+        for (Element updater : updaters) {
+            assertThat(updater.attr("hx-swap")).as(updater.outerHtml()).isEqualTo("outerHTML");
+        }
+
+        Document answer = visitor().htmx().get("/products?brand=Honda&page=2").document();
+        assertThat(answer.select("body > section#results")).as("what comes back is the region itself").hasSize(1);
+    }
+
+    @Test
+    void anHtmxUpdateSendsTheFilterFormAlongShowingTheSearchTheResultsAreFor() {
+        services.answer("GET", "/v1/products/facets", 200, """
+                {"brands":[{"name":"Honda","count":30},{"name":"Yamaha","count":7}],"price_min":null,"price_max":null,
+                 "year_min":null,"year_max":null}""");
+        Document page = visitor().get("/products?brand=Honda&brand=Yamaha&in_stock=true").document();
+        String removeHonda = page.selectFirst(".chip[aria-label=\"Remove filter Brand: Honda\"]").attr("hx-get");
+
+        Visitor.Page answer = visitor().htmx().get(removeHonda);
+
+        Element form = answer.document().selectFirst("form#filters");
+        assertThat(form.attr("hx-swap-oob")).isEqualTo("true");
+        assertThat(form.select("input[name=brand][checked]").eachAttr("value")).containsExactly("Yamaha");
+        assertThat(form.selectFirst("#in_stock").hasAttr("checked")).isTrue();
+
+        Element cleared = visitor().htmx().get("/products").document().selectFirst("form#filters");
+        assertThat(cleared.select("input[type=checkbox][checked]")).as("after Clear all nothing stays ticked").isEmpty();
+        assertThat(cleared.selectFirst("#category-all").hasAttr("checked")).isTrue();
+    }
+
+    @Test
+    void aFilterProblemFoundOnAnHtmxUpdateIsShownNextToItsFieldInTheFormSentAlong() {
+        Document answer = visitor().htmx().get("/products?min_price=cheap").document();
+
+        Element form = answer.selectFirst("form#filters[hx-swap-oob=true]");
+        assertThat(form.selectFirst("#min_price-error").text()).isEqualTo("Enter a price like 70000.");
+        assertThat(form.selectFirst("#min_price").val()).isEqualTo("cheap");
+    }
+
+    @Test
+    void theSortSelectAsksForTheResultsItselfWithTheFiltersAndStillBelongsToTheFormWithoutJavaScript() {
+        Visitor visitor = visitor();
+        Visitor.Page page = visitor.get("/products?brand=Honda");
+        Element sort = page.one("select#sort");
+
+        assertThat(sort.attr("hx-get")).isEqualTo("/products");
+        assertThat(sort.attr("hx-include")).isEqualTo("#filters");
+        assertThat(sort.attr("hx-target")).isEqualTo("#results");
+        assertThat(sort.attr("hx-push-url")).isEqualTo("true");
+        assertThat(sort.attr("form")).isEqualTo("filters");
+        assertThat(page.document().selectFirst(sort.attr("hx-include")).is("form")).isTrue();
+
+        visitor.submit(page.form("form#filters"), Map.of("sort", "price-desc"));
+        FakeServices.Request search = services.last("GET", "/v1/products");
+        assertThat(search.param("sort")).isEqualTo("price,desc");
+        assertThat(search.params("brand")).containsExactly("Honda");
+    }
+
+    @Test
+    void aVisitorsLogInLinksFollowTheSearchHtmxPutInTheAddressBar() {
+        Visitor.Page answer = visitor().htmx().on("/products").get("/products?brand=Honda");
+
+        Document fragments = answer.document();
+        for (String nav : List.of("nav#navigation-wide", "nav#navigation-phone")) {
+            Element menu = fragments.selectFirst(nav);
+            assertThat(menu.attr("hx-swap-oob")).as(nav).isEqualTo("true");
+            assertThat(menu.selectFirst("a:contains(Log in)").attr("href")).as(nav).isEqualTo("/login?return=/products?brand%3DHonda");
+        }
+        Document full = visitor().get("/products").document();
+        assertThat(full.select("nav#navigation-wide, nav#navigation-phone")).as("the same navs are on the page").hasSize(2);
+
+        Document customers = customer().htmx().get("/products?brand=Honda").document();
+        assertThat(customers.select("nav#navigation-wide")).as("a customer's links do not change").isEmpty();
+    }
+
+    @Test
+    void theSearchTermIsShownAsTextNeverAsMarkup() {
+        Visitor.Page page = visitor().get("/products?q={q}", "<script>alert('q')</script>");
+
+        Document document = page.document();
+        assertThat(document.select("main script")).isEmpty();
+        assertThat(document.selectFirst("#q").val()).isEqualTo("<script>alert('q')</script>");
+        assertThat(document.selectFirst(".chips[aria-label=\"Active filters\"] .chip").text())
+                .isEqualTo("Search: <script>alert('q')</script> ✕");
+        assertThat(page.html()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
+
+        Visitor.Page fragment = visitor().htmx().get("/products?q={q}", "<script>alert('q')</script>");
+        assertThat(fragment.document().select("script")).isEmpty();
+        assertThat(fragment.html()).doesNotContain("<script>alert");
     }
 
     @Test

@@ -7,6 +7,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +112,35 @@ class OrderPagesTest extends StorefrontTestSupport {
     }
 
     @Test
+    void theCountdownIsNotReadOutEverySecondWhileThePanelStillAnnouncesChanges() {
+        order("PENDING_PAYMENT", 83_520L, null, List.of("CANCEL", "UPLOAD_PAYMENT"), ">PENDING_PAYMENT@2025-01-09T08:01:46Z");
+
+        Element panel = customer().get("/orders/" + ORDER).document().selectFirst("#status-panel");
+
+        assertThat(panel.attr("aria-live")).isEqualTo("polite");
+        Element countdown = panel.selectFirst("[data-countdown]");
+        assertThat(countdown.attr("aria-live")).isEqualTo("off");
+        assertThat(countdown.attr("data-countdown")).as("the script counts down from the server's seconds").isEqualTo("83520");
+    }
+
+    @Test
+    void whenThePaymentTimeIsUpButTheOrderIsNotClosedYetThereIsNoCountdownToRunAgain() {
+        order("PENDING_PAYMENT", 0L, null, List.of("CANCEL", "UPLOAD_PAYMENT"), ">PENDING_PAYMENT@2025-01-09T08:01:46Z");
+        Visitor customer = customer();
+
+        Element panel = customer.get("/orders/" + ORDER).document().selectFirst("#status-panel");
+        assertThat(panel.select("[data-countdown]")).isEmpty();
+        assertThat(panel.text()).contains("The payment time is up; the order will be cancelled shortly.")
+                .doesNotContain("no time left");
+        assertThat(panel.attr("hx-trigger")).as("the normal polling shows the order once it is closed").isEqualTo("every 30s");
+
+        // What the script asks for when its countdown reaches zero: the panel again, without a countdown to restart.
+        Visitor.Page reloaded = customer.htmx().on("/orders/" + ORDER).get(panel.attr("data-status-url"));
+        assertThat(reloaded.document().select("#status-panel")).hasSize(1);
+        assertThat(reloaded.document().select("[data-countdown]")).isEmpty();
+    }
+
+    @Test
     void eachStatusSaysWhatHappensNow() {
         String payment = """
                 {"payment_id":"%s","status":"PENDING","admin_note":null,"updated_at":"2025-01-09T09:02:00Z"}""".formatted(UUID.randomUUID());
@@ -190,7 +224,7 @@ class OrderPagesTest extends StorefrontTestSupport {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.document().selectFirst("#image-error").text()).isEqualTo("The file is larger than 2 MB.");
         assertThat(tooLarge.document().selectFirst("#image").attr("aria-describedby")).isEqualTo("image-hint image-error");
-        assertThat(tooLarge.document().selectFirst("#proof-note").val()).isEqualTo("kept");
+        assertThat(tooLarge.document().selectFirst("#note").val()).isEqualTo("kept");
 
         services.answer("POST", "/v1/payments", 415, Samples.problem(415, "unsupported-media-type",
                 "The file is not a JPEG, PNG or WebP image (judged by its content, not its name or declared type).", null));
@@ -209,6 +243,93 @@ class OrderPagesTest extends StorefrontTestSupport {
 
         Visitor.Page noFile = customer.upload(form, "image", null, null, Map.of());
         assertThat(noFile.document().selectFirst("#image-error").text()).isEqualTo("Choose the picture of your receipt.");
+    }
+
+    @Test
+    void aFileOverTheUploadLimitComesBackToTheOrderWithTheLimitNextToTheFileInput() throws Exception {
+        order("PENDING_PAYMENT", 80_000L, null, List.of("CANCEL", "UPLOAD_PAYMENT"), ">PENDING_PAYMENT@2025-01-09T08:01:46Z");
+        Visitor customer = customer();
+        Element form = customer.get("/orders/" + ORDER).form("#status-panel form[enctype]");
+
+        // Over real HTTP: the servlet container, not MockMvc, enforces spring.servlet.multipart.max-file-size (3MB).
+        HttpResponse<String> refused = uploadOverHttp(form, customer.session(), new byte[3_500_000]);
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(URI.create(refused.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/orders/" + ORDER);
+        assertThat(services.requests("POST", "/v1/payments")).as("nothing reached payment").isEmpty();
+        Document page = customer.get("/orders/" + ORDER).document();
+        assertThat(page.selectFirst("#image-error").text()).isEqualTo("The file is larger than 2 MB.");
+        assertThat(page.selectFirst("#image").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#image");
+    }
+
+    /** Posts the upload form as a browser does, multipart with every field it holds, to the running app. */
+    private HttpResponse<String> uploadOverHttp(Element form, String session, byte[] file) throws Exception {
+        String boundary = "receipt-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Element hidden : form.select("input[type=hidden]")) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + hidden.attr("name") + "\"\r\n\r\n"
+                    + hidden.val() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"receipt.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + form.attr("action")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", SESSION_COOKIE + "=" + session)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void eachLinkOfTheUploadErrorSummaryLeadsToItsField() {
+        order("PENDING_PAYMENT", 80_000L, null, List.of("CANCEL", "UPLOAD_PAYMENT"), ">PENDING_PAYMENT@2025-01-09T08:01:46Z");
+        Visitor customer = customer();
+        Element form = customer.get("/orders/" + ORDER).form("#status-panel form[enctype]");
+
+        Document page = customer.upload(form, "image", null, null, Map.of("note", "x".repeat(501))).document();
+
+        List<String> links = page.select(".error-summary a").eachAttr("href");
+        assertThat(links).containsExactly("#image", "#note");
+        for (String link : links) {
+            Element field = page.getElementById(link.substring(1));
+            assertThat(field).as(link).isNotNull();
+            assertThat(field.attr("aria-describedby")).as(link).contains(link.substring(1) + "-error");
+        }
+        assertThat(page.getElementById("note").attr("name")).isEqualTo("note");
+        assertThat(page.selectFirst("label[for=note]").text()).isEqualTo("Note");
+    }
+
+    @Test
+    void notesAndTheAddressAreShownAsTextNeverAsMarkup() {
+        String evil = "<script>alert('x')</script>";
+        services.answer("GET", "/v1/orders/" + ORDER, 200, Samples.order(ORDER, "ON_DELIVERY", "68605.00", DUE, null, null,
+                        List.of("CONFIRM_DELIVERY"), ">PENDING_PAYMENT@2025-01-09T08:01:46Z",
+                        "PAID>ON_DELIVERY@2025-01-11T10:00:00Z:note:" + evil + " tracking")
+                .replace("\"1 Main Street\"", Samples.quoted(evil + " Street")).replace("\"Please call me first\"", Samples.quoted(evil + " call")));
+
+        Visitor.Page onItsWay = customer().get("/orders/" + ORDER);
+
+        Document page = onItsWay.document();
+        assertThat(page.select("main script, main b")).isEmpty();
+        assertThat(page.selectFirst("#status-panel").text()).contains(evil + " tracking");
+        assertThat(page.selectFirst("ol.timeline").text()).contains(evil + " tracking");
+        assertThat(page.selectFirst("address").text()).startsWith(evil + " Street");
+        assertThat(page.selectFirst("main").text()).contains("Note: " + evil + " call");
+        assertThat(onItsWay.html()).doesNotContain("<script>alert");
+
+        services.answer("GET", "/v1/orders/" + ORDER, 200, Samples.order(ORDER, "REJECTED", "68605.00", DUE, null, """
+                {"payment_id":"%s","status":"REJECTED","admin_note":%s,"updated_at":"2025-01-10T09:00:00Z"}"""
+                .formatted(UUID.randomUUID(), Samples.quoted(evil)), List.of(), ">PENDING_PAYMENT@2025-01-09T08:01:46Z"));
+        Visitor.Page rejected = customer().get("/orders/" + ORDER);
+        assertThat(rejected.document().selectFirst("#status-panel").text()).contains("Your payment was not accepted: " + evil + ".");
+        assertThat(rejected.document().select("main script")).isEmpty();
+        assertThat(rejected.html()).doesNotContain("<script>alert");
     }
 
     @Test

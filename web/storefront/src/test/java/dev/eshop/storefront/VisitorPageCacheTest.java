@@ -69,6 +69,24 @@ class VisitorPageCacheTest extends StorefrontTestSupport {
     }
 
     @Test
+    void aPageRenderedWhileProductDidNotAnswerIsNotServedAgainOnceItIsBack() {
+        services.answer("GET", "/v1/products", 503, Samples.problem(503, "dependency-unavailable", "down", null));
+        assertThat(visitor().get("/products?q=later").text()).contains("This part of the shop is not responding.");
+        assertThat(visitor().get("/").text()).contains("New arrivals are not available right now.");
+
+        services.answer("GET", "/v1/products", 200, Samples.page(0, 24, 1,
+                Samples.product(UUID.randomUUID(), "Back Again", "1000.00", "Kestrel", 2024, 3)));
+
+        Visitor.Page catalogue = visitor().get("/products?q=later");
+        assertThat(catalogue.text()).contains("Back Again").doesNotContain("not responding");
+        Visitor.Page home = visitor().get("/");
+        assertThat(home.text()).contains("Back Again").doesNotContain("New arrivals are not available right now.");
+
+        assertThat(visitor().get("/products?q=later").html()).as("the whole page is kept as usual").isEqualTo(catalogue.html());
+        assertThat(services.requests("GET", "/v1/products")).hasSize(4);
+    }
+
+    @Test
     void theCategoryTreeIsAskedForOnceForManyPages() {
         customer().get("/products");
         customer().get("/products?q=suv");

@@ -53,8 +53,13 @@ public record Cart(List<Line> lines, int totalQuantity, BigDecimal subtotal) {
         return lines.stream().filter(line -> line.productId().equals(productId)).findFirst();
     }
 
-    /** How many units of a product are in the cart. */
-    public int quantityOf(UUID productId) {
-        return line(productId).map(Line::quantity).orElse(0);
+    /** A quantity as typed into a form: the whole number, or null for anything else. */
+    public static Integer parseQuantity(String typed) {
+        try {
+            return Integer.valueOf(typed.strip());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
     }
 }

@@ -44,7 +44,7 @@ class CartController {
     @PostMapping("/cart/lines/{productId}")
     Object change(@PathVariable UUID productId, @RequestParam(defaultValue = "") String quantity,
                   @RequestParam(defaultValue = "") String note, Model model, HttpServletRequest request, RedirectAttributes redirect) {
-        Integer wanted = wholeNumber(quantity);
+        Integer wanted = Cart.parseQuantity(quantity);
         String problem;
         HttpStatus status;
         if (wanted == null) {
@@ -124,15 +124,6 @@ class CartController {
         model.addAttribute("cart", cart);
         model.addAttribute("lineErrors", Map.of());
         model.addAttribute("entered", Map.of());
-    }
-
-    private static Integer wholeNumber(String text) {
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
     }
 
     /** What the customer typed into a row, shown again next to its problem. */

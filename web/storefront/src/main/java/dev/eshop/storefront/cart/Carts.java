@@ -66,6 +66,13 @@ public class Carts {
     public record Address(String street, String city, String state, String zipCode, String note) {
     }
 
+    /**
+     * One vehicle of cart's {@code insufficient-stock} problem (on adding and on checkout): {@code requested} is what the line
+     * would have held, {@code available} what is in stock.
+     */
+    public record ShortProduct(UUID productId, String name, int requested, int available) {
+    }
+
     /** What checkout answers: the order that was placed. */
     public record PlacedOrder(UUID orderId, String status, BigDecimal total, Instant paymentDueAt) {
     }

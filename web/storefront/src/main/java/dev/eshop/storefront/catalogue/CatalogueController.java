@@ -5,7 +5,9 @@ import dev.eshop.platform.webapp.WebAppProperties;
 import dev.eshop.platform.webapp.client.ServiceProblem;
 import dev.eshop.platform.webapp.format.Formats;
 import dev.eshop.platform.webapp.page.FormErrors;
+import dev.eshop.platform.webapp.security.SignedInUser;
 import dev.eshop.storefront.site.Paging;
+import dev.eshop.storefront.site.VisitorPageCache;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.FragmentsRendering;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * The catalogue (spec/ui.md §1.4): {@code /products} with search, filters, sort and paging in the
  * URL, and {@code /category/{slug}}, the same fixed to one category. htmx asks for the results
- * region alone when a filter changes.
+ * region when a filter changes, and gets the filter form with it.
  */
 @Controller
 class CatalogueController {
@@ -48,9 +51,9 @@ class CatalogueController {
     }
 
     @GetMapping("/products")
-    String products(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletRequest request) {
+    Object products(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletRequest request) {
         CatalogueQuery query = CatalogueQuery.from(params, null);
-        List<Category> tree = tree(model);
+        List<Category> tree = tree(model, request);
         String categoryName = query.category() == null ? null : tree.stream().map(top -> top.find(query.category()))
                 .flatMap(Optional::stream).map(Category::name).findFirst().orElse(null);
         model.addAttribute("heading", "All vehicles");
@@ -61,11 +64,11 @@ class CatalogueController {
     }
 
     @GetMapping("/category/{slug}")
-    String category(@PathVariable String slug, @RequestParam MultiValueMap<String, String> params, Model model,
+    Object category(@PathVariable String slug, @RequestParam MultiValueMap<String, String> params, Model model,
                     HttpServletRequest request) {
         Category category = catalogue.category(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         CatalogueQuery query = CatalogueQuery.from(params, category.slug()).inCategory(category.id());
-        List<Category> tree = tree(model);
+        List<Category> tree = tree(model, request);
         Category parent = category.isTop() ? null
                 : tree.stream().filter(top -> top.id().equals(category.parentId())).findFirst().orElse(null);
         String path = "/category/" + category.slug();
@@ -88,7 +91,7 @@ class CatalogueController {
         return results(query, category.name(), path, model, request);
     }
 
-    private String results(CatalogueQuery query, String categoryName, String path, Model model, HttpServletRequest request) {
+    private Object results(CatalogueQuery query, String categoryName, String path, Model model, HttpServletRequest request) {
         FormErrors errors = query.errors();
         ProductPage page = new ProductPage(List.of(), 0, pageSize, 0);
         Facets facets = Facets.none();
@@ -122,17 +125,31 @@ class CatalogueController {
         model.addAttribute("sorts", CatalogueQuery.Sort.values());
         model.addAttribute("paging", Paging.of(query.page(), pageSize, page.total(), number -> query.pageHref(path, number)));
         model.addAttribute("clearHref", path);
-        return Htmx.isFragmentRequest(request) ? "catalogue :: results" : "catalogue";
+        if (unavailable) {
+            VisitorPageCache.doNotKeep(request);
+        }
+        if (!Htmx.isFragmentRequest(request)) {
+            return "catalogue";
+        }
+        // The results replace the old ones; the filter form comes along so a removed chip is unticked there too, and
+        // a visitor's "Log in" links along so they return to the search now in the address bar.
+        FragmentsRendering.Builder fragments = FragmentsRendering.fragment("catalogue :: results")
+                .fragment("catalogue :: filters", Map.of("oob", true));
+        if (SignedInUser.current().isEmpty()) {
+            fragments.fragment("layout :: menu-phone", Map.of("oob", true)).fragment("layout :: menu-wide", Map.of("oob", true));
+        }
+        return fragments.build();
     }
 
     /** The category tree for the filter panel; without it the panel shows no categories. */
-    private List<Category> tree(Model model) {
+    private List<Category> tree(Model model, HttpServletRequest request) {
         List<Category> tree;
         try {
             tree = catalogue.categories();
         }
         catch (ServiceProblem problem) {
             tree = List.of();
+            VisitorPageCache.doNotKeep(request);
         }
         model.addAttribute("tree", tree);
         return tree;

@@ -151,10 +151,6 @@ public record CatalogueQuery(String q, String category, UUID categoryId, BigDeci
         return brands.stream().anyMatch(brand::equalsIgnoreCase);
     }
 
-    public boolean isFiltered() {
-        return q != null || minPrice != null || maxPrice != null || !brands.isEmpty() || yearMin != null || yearMax != null || inStock;
-    }
-
     /** This search on {@code path} (without the page number). */
     public String href(String path) {
         return link(path, parameters(path), null);

@@ -6,6 +6,7 @@ import dev.eshop.platform.webapp.format.Formats;
 import dev.eshop.platform.webapp.page.FormErrors;
 import dev.eshop.storefront.cart.Cart;
 import dev.eshop.storefront.cart.Carts;
+import dev.eshop.storefront.cart.Carts.ShortProduct;
 import dev.eshop.storefront.order.Orders;
 import dev.eshop.storefront.order.Quote;
 import dev.eshop.storefront.site.SiteHeader;
@@ -53,10 +54,6 @@ class CheckoutController {
 
     /** The summary's state: the quote (null until there is one) and what stands in the way. */
     record Summary(Quote quote, List<Problem> problems, String message) {
-
-        boolean hasTotal() {
-            return quote != null && quote.total() != null;
-        }
     }
 
     /** A problem with a vehicle in the cart, with the way back to the cart to fix it. */
@@ -250,9 +247,6 @@ class CheckoutController {
         catch (NumberFormatException ex) {
             return null;
         }
-    }
-
-    record ShortProduct(UUID productId, String name, int requested, int available) {
     }
 
     record Unavailable(UUID productId, String name) {

@@ -4,6 +4,8 @@ import dev.eshop.platform.webapp.client.ServiceProblem;
 import dev.eshop.storefront.catalogue.Catalogue;
 import dev.eshop.storefront.catalogue.Category;
 import dev.eshop.storefront.catalogue.ProductSummary;
+import dev.eshop.storefront.site.VisitorPageCache;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +36,14 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, HttpServletRequest request) {
         Map<String, Category> tops;
         try {
             tops = catalogue.categories().stream().collect(Collectors.toMap(Category::slug, Function.identity(), (a, b) -> a));
         }
         catch (ServiceProblem problem) {
             tops = Map.of();
+            VisitorPageCache.doNotKeep(request);
         }
         model.addAttribute("tiles", List.of(tile("Cars", "cars", tops), tile("Motorcycles", "motorcycles", tops)));
         List<ProductSummary> arrivals = null;
@@ -49,6 +52,7 @@ class HomeController {
         }
         catch (ServiceProblem problem) {
             // "New arrivals are not available right now."
+            VisitorPageCache.doNotKeep(request);
         }
         model.addAttribute("arrivals", arrivals);
         return "home";

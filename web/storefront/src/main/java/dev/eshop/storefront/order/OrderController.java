@@ -110,7 +110,11 @@ class OrderController {
     @GetMapping("/orders/{id}")
     String order(@PathVariable UUID id, Model model) {
         show(orders.detail(id), model);
-        model.addAttribute("errors", FormErrors.none());
+        FormErrors errors = FormErrors.none();
+        if (model.getAttribute(UploadLimits.PROBLEM) instanceof String problem) {
+            errors.field("image", problem);
+        }
+        model.addAttribute("errors", errors);
         model.addAttribute("note", "");
         return "order";
     }
@@ -232,7 +236,6 @@ class OrderController {
         model.addAttribute("order", order);
         model.addAttribute("orderNumber", fmt.orderNumber(order.id()));
         model.addAttribute("secondsLeft", order.secondsLeft(now));
-        model.addAttribute("deadline", fmt.iso(now.plusSeconds(order.secondsLeft(now))));
         model.addAttribute("instructions", settings.paymentInstructions());
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
     }
@@ -240,7 +243,7 @@ class OrderController {
     /** Payment's refusal in the shop's words (spec/ui.md §1.9), next to the file input. */
     private static void explainUpload(ServiceProblem refused, FormErrors errors) {
         switch (refused.status()) {
-            case 413 -> errors.field("image", "The file is larger than 2 MB.");
+            case 413 -> errors.field("image", UploadLimits.TOO_LARGE);
             case 415 -> errors.field("image", refused.detail().contains("not a JPEG, PNG or WebP")
                     ? "Please upload a JPEG, PNG or WebP image." : refused.detail());
             case 400 -> {

@@ -86,10 +86,6 @@ public record OrderDetail(UUID id, String status, List<Line> lines, List<Shipmen
         return paymentDueAt == null ? 0 : Math.max(0, paymentDueAt.getEpochSecond() - now.getEpochSecond());
     }
 
-    public int vehicles() {
-        return lines.stream().mapToInt(Line::quantity).sum();
-    }
-
     public List<Step> timeline() {
         List<Step> steps = new ArrayList<>();
         for (HistoryEntry entry : history) {

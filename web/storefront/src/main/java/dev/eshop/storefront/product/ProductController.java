@@ -7,6 +7,7 @@ import dev.eshop.platform.webapp.page.FormErrors;
 import dev.eshop.platform.webapp.security.SignedInUser;
 import dev.eshop.storefront.cart.Cart;
 import dev.eshop.storefront.cart.Carts;
+import dev.eshop.storefront.cart.Carts.ShortProduct;
 import dev.eshop.storefront.catalogue.Catalogue;
 import dev.eshop.storefront.catalogue.ProductDetail;
 import dev.eshop.storefront.site.SiteHeader;
@@ -56,7 +57,7 @@ class ProductController {
                    @RequestParam(required = false) String quantity, Model model) {
         ProductDetail product = find(id);
         show(product, parse(image), model);
-        Integer wanted = quantity == null ? null : wholeNumber(quantity);
+        Integer wanted = quantity == null ? null : Cart.parseQuantity(quantity);
         boolean offered = wanted != null && wanted >= 1 && wanted <= maxQuantity(product);
         model.addAttribute("quantity", offered ? wanted.toString() : "1");
         model.addAttribute("errors", FormErrors.none());
@@ -75,7 +76,7 @@ class ProductController {
         if (id == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Integer units = wholeNumber(quantity);
+        Integer units = Cart.parseQuantity(quantity);
         return "redirect:/products/" + id + (units != null && units > 1 && units <= MAX_PER_LINE ? "?quantity=" + units : "");
     }
 
@@ -87,7 +88,7 @@ class ProductController {
         ProductDetail product = find(productId);
         FormErrors errors = FormErrors.none();
         HttpStatus status = HttpStatus.BAD_REQUEST;
-        Integer units = wholeNumber(quantity);
+        Integer units = Cart.parseQuantity(quantity);
         if (units == null) {
             errors.field("quantity", "Enter the number of vehicles as a whole number.");
         }
@@ -199,18 +200,5 @@ class ProductController {
         catch (IllegalArgumentException ex) {
             return null;
         }
-    }
-
-    private static Integer wholeNumber(String text) {
-        try {
-            return Integer.valueOf(text.strip());
-        }
-        catch (NumberFormatException ex) {
-            return null;
-        }
-    }
-
-    /** One entry of an {@code insufficient-stock} problem: {@code requested} is what the line would have held. */
-    record ShortProduct(UUID productId, String name, int requested, int available) {
     }
 }

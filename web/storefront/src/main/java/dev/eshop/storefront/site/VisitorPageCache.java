@@ -24,12 +24,16 @@ import java.util.regex.Pattern;
  * <p>
  * Safe because such a page is the same for every visitor: it is kept only for a GET of the whole
  * page by someone signed out and without a session (so no flash message, no CSRF token, nothing of
- * theirs on it), and only when it was a 200 that started no session. Signed-in customers always get
+ * theirs on it), and only when it was a complete 200 that started no session: a page rendered
+ * without a part whose service did not answer ({@link #doNotKeep}) is not served again, so the next
+ * visitor gets the whole page once the service is back. Signed-in customers always get
  * a fresh page (their cart badge, their stock after an order). Prices and stock may show a few
  * seconds late to visitors; checkout quotes and reservations decide anyway.
  */
 @Component
-class VisitorPageCache extends OncePerRequestFilter {
+public class VisitorPageCache extends OncePerRequestFilter {
+
+    private static final String INCOMPLETE = VisitorPageCache.class.getName() + ".incomplete";
 
     /** The browsing pages; not the cart, checkout, orders or account, which need a signed-in customer anyway. */
     private static final Pattern BROWSING = Pattern.compile("/|/products|/products/[0-9a-fA-F-]{36}|/category/[a-z0-9-]+");
@@ -43,6 +47,11 @@ class VisitorPageCache extends OncePerRequestFilter {
                 ? Caffeine.newBuilder().expireAfterWrite(settings.pageCacheTtl()).maximumWeight(MAX_BYTES)
                         .<String, Page>weigher((key, page) -> page.body().length + key.length()).build()
                 : null;
+    }
+
+    /** Keeps this request's page from other visitors: part of it is missing because a service did not answer. */
+    public static void doNotKeep(HttpServletRequest request) {
+        request.setAttribute(INCOMPLETE, true);
     }
 
     /** A rendered page: its content type and bytes. */
@@ -75,7 +84,8 @@ class VisitorPageCache extends OncePerRequestFilter {
         chain.doFilter(request, rendering);
         String type = rendering.getContentType();
         if (rendering.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
-                && request.getSession(false) == null && rendering.getHeader(HttpHeaders.SET_COOKIE) == null) {
+                && request.getAttribute(INCOMPLETE) == null && request.getSession(false) == null
+                && rendering.getHeader(HttpHeaders.SET_COOKIE) == null) {
             pages.put(key, new Page(type, rendering.getContentAsByteArray()));
         }
         rendering.copyBodyToResponse();
