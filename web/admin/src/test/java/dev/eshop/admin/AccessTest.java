@@ -4,20 +4,31 @@ import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may use the admin app (spec/ui.md §0.2): admins only; a customer gets the 403 page, a visitor signs in first; CSRF on every form. */
 class AccessTest extends AdminTestSupport {
 
-    static final List<String> PAGES = List.of("/", "/products", "/products/new", "/categories", "/warehouses", "/warehouses/new", "/stock",
-            "/stock?view=warehouse", "/stock/transfer", "/stock/restock", "/movements", "/orders", "/payments", "/reports/sales", "/users",
-            "/users/new-admin");
+    /** Stands in for every id in a page's path ({@code /orders/{id}}). */
+    static final String SAMPLE_ID = "0193a4b0-0000-7000-8000-00000000f00d";
+
+    /** A path variable, {@code {id}} or {@code {change:disable|enable}} (then its first choice stands in for it). */
+    private static final Pattern VARIABLE = Pattern.compile("\\{[^}:]+(?::([^}|]+)[^}]*)?}");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     /** Every form's target, each with what it would need but the CSRF token. */
     static final List<String> FORMS = List.of("/products/new", "/products/" + UUID.randomUUID() + "/edit",
@@ -29,9 +40,23 @@ class AccessTest extends AdminTestSupport {
             "/payments/" + UUID.randomUUID() + "/review", "/users/" + UUID.randomUUID() + "/disable", "/users/" + UUID.randomUUID() + "/enable",
             "/users/new-admin", "/logout");
 
+    /** Every page of the app: each GET mapping of its controllers, with sample values for the ids. */
+    List<String> pages() {
+        List<String> pages = mappings.getHandlerMethods().entrySet().stream()
+                .filter(mapping -> mapping.getValue().getBeanType().getPackageName().startsWith("dev.eshop.admin"))
+                .filter(mapping -> mapping.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .flatMap(mapping -> mapping.getKey().getPatternValues().stream())
+                .map(pattern -> VARIABLE.matcher(pattern).replaceAll(variable -> variable.group(1) == null ? SAMPLE_ID : variable.group(1)))
+                .sorted()
+                .toList();
+        assertThat(pages).as("the pages found").contains("/", "/orders", "/orders/" + SAMPLE_ID, "/users/" + SAMPLE_ID + "/disable",
+                "/reports/sales/csv", "/payments/" + SAMPLE_ID + "/image");
+        return pages;
+    }
+
     @Test
     void aVisitorIsSentToSignInAndBackToThePage() {
-        for (String page : PAGES) {
+        for (String page : pages()) {
             Visitor.Page answer = visitor().get(page);
             assertThat(answer.status()).as(page).isEqualTo(302);
             assertThat(answer.redirect()).as(page).startsWith("/login?return=");
@@ -42,7 +67,7 @@ class AccessTest extends AdminTestSupport {
     @Test
     void aCustomerIsRefusedEveryPage() {
         Visitor customer = customer();
-        for (String page : PAGES) {
+        for (String page : pages()) {
             Visitor.Page answer = customer.get(page);
             assertThat(answer.status()).as(page).isEqualTo(403);
             assertThat(answer.result().getResponse().getForwardedUrl()).as(page).isEqualTo("/forbidden");

@@ -4,6 +4,8 @@ import dev.eshop.platform.testing.RedisEngine;
 import dev.eshop.platform.testing.web.FakeServices;
 import dev.eshop.platform.testing.web.Visitor;
 import dev.eshop.platform.testing.web.WebAppSessions;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,12 +17,19 @@ import org.springframework.session.SessionRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin app with its real security and sessions (Spring Session on the embedded Redis), its
@@ -108,6 +117,41 @@ abstract class AdminTestSupport {
     /** A customer who signed in to the admin app. */
     Visitor customer() {
         return webApp().signedIn(CUSTOMER_ID, "Carl Customer", "CUSTOMER");
+    }
+
+    /**
+     * The second page of a list of 45 (the service answered one row): asked for as page 1, since the
+     * services count from 0, and the pager marks page 2 between the first and the last.
+     */
+    static void assertSecondPageOf45(Document page, FakeServices.Request asked, String firstPage) {
+        assertThat(asked.param("page")).isEqualTo("1");
+        assertThat(page.selectFirst(".paging .range").text()).isEqualTo("21–21 of 45");
+        assertThat(page.select(".paging a").eachText()).containsExactly("Previous", "1", "2", "3", "Next");
+        assertThat(page.selectFirst(".paging a[aria-current=page]").text()).isEqualTo("2");
+        assertThat(page.selectFirst(".paging a[rel=prev]").attr("href")).isEqualTo(firstPage);
+    }
+
+    /**
+     * Follows a link as a browser does. MockMvc encodes the URL it is given once more, so the link's
+     * query values go in decoded, as variables it encodes itself.
+     */
+    static Visitor.Page follow(Visitor visitor, String href) {
+        UriComponents link = UriComponentsBuilder.fromUriString(href).build();
+        StringBuilder template = new StringBuilder(link.getPath());
+        List<String> values = new ArrayList<>();
+        link.getQueryParams().forEach((name, encoded) -> encoded.forEach(value -> {
+            template.append(values.isEmpty() ? '?' : '&').append(name).append("={value").append(values.size()).append('}');
+            values.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }));
+        return visitor.get(template.toString(), values.toArray());
+    }
+
+    /**
+     * The page a redirect leads to, asked for over real HTTP with its query exactly as given, as a
+     * browser does: its flash message is kept for that query as written.
+     */
+    Document landing(Visitor visitor, Visitor.Page redirect) {
+        return Jsoup.parse(overHttp("GET", redirect.redirect(), visitor.session(), null).body());
     }
 
     /** The access token a user's calls carry. */

@@ -3,8 +3,10 @@ package dev.eshop.admin;
 import dev.eshop.platform.testing.web.FakeServices;
 import dev.eshop.platform.testing.web.Visitor;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,5 +69,47 @@ class MovementsPageTest extends AdminTestSupport {
         assertThat(page.one("#product-error").text()).isEqualTo("No product matches “nothing”.");
         assertThat(page.one("#order_id-error").text()).isEqualTo("Enter a full order id, as shown on the order's page.");
         assertThat(services.requests("GET", "/v1/stock-movements")).isEmpty();
+    }
+
+    @Test
+    void searchingKeepsTheChosenSortAndTheCaptionSaysWhichWayItRuns() {
+        services.answer("GET", "/v1/stock-movements", 200, Samples.page(0, 20, 1,
+                Samples.movement("RESTOCK", HONDA, "SKU-7Q2M4K9D", "Honda CB650R", 5, null, null, Samples.CENTRAL, "Central", null,
+                        "Ada Admin", null)));
+        Visitor admin = admin();
+        assertThat(admin.get("/movements").one("#results caption").text()).isEqualTo("Stock movements, newest first");
+        Visitor.Page oldestFirst = admin.get("/movements?sort=created_at,asc");
+        assertThat(oldestFirst.one("#results caption").text()).isEqualTo("Stock movements, oldest first");
+
+        admin.submit(oldestFirst.form("form.filters"), Map.of("order_id", ORDER.toString()));
+
+        FakeServices.Request asked = services.last("GET", "/v1/stock-movements");
+        assertThat(asked.param("order_id")).isEqualTo(ORDER.toString());
+        assertThat(asked.param("sort")).isEqualTo("created_at,asc");
+    }
+
+    @Test
+    void withHtmxDatesTheWrongWayRoundAreShownNextToTheirField() {
+        Visitor admin = admin();
+        Element filters = admin.get("/movements").form("form.filters");
+
+        Visitor.Page answer = admin.htmx().submit(filters, Map.of("from", "2025-02-01", "to", "2025-01-01"));
+
+        Element swapped = answer.document().selectFirst(filters.attr("hx-select"));
+        assertThat(swapped.selectFirst("#from-error").text()).isEqualTo("The start date must be on or before the end date.");
+        assertThat(swapped.selectFirst("#from").val()).isEqualTo("2025-02-01");
+        assertThat(swapped.selectFirst("#to").val()).isEqualTo("2025-01-01");
+        assertThat(services.requests("GET", "/v1/stock-movements")).as("nothing asked for dates the wrong way round").hasSize(1);
+    }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/stock-movements", 200, Samples.page(1, 20, 45,
+                Samples.movement("RESTOCK", HONDA, "SKU-7Q2M4K9D", "Honda CB650R", 5, null, null, Samples.CENTRAL, "Central", null,
+                        "Ada Admin", null)));
+
+        Document page = admin().get("/movements?type=RESTOCK&page=2").document();
+
+        assertSecondPageOf45(page, services.last("GET", "/v1/stock-movements"), "/movements?type=RESTOCK");
     }
 }

@@ -135,4 +135,41 @@ class OrderPagesTest extends AdminTestSupport {
         HttpResponseAssert.assertNotFound(overHttp("GET", "/orders/" + UUID.randomUUID(), admin().session(), null));
         HttpResponseAssert.assertNotFound(overHttp("GET", "/orders/not-an-id", admin().session(), null));
     }
+
+    @Test
+    void searchingKeepsTheChosenSort() {
+        Visitor admin = admin();
+        Element filters = admin.get("/orders?sort=total,desc").form("form.filters");
+
+        admin.submit(filters, Map.of("q", "carl@example.com"));
+
+        FakeServices.Request asked = services.last("GET", "/v1/orders");
+        assertThat(asked.param("q")).isEqualTo("carl@example.com");
+        assertThat(asked.param("sort")).isEqualTo("total,desc");
+    }
+
+    @Test
+    void withHtmxADateThatCannotBeReadIsShownNextToItsField() {
+        Visitor admin = admin();
+        Element filters = admin.get("/orders").form("form.filters");
+
+        Visitor.Page answer = admin.htmx().submit(filters, Map.of("from", "31/01/2025"));
+
+        Element swapped = answer.document().selectFirst(filters.attr("hx-select"));
+        assertThat(swapped.selectFirst("#from-error").text()).isEqualTo("Enter a date like 2025-01-31.");
+        assertThat(swapped.selectFirst("#from").attr("aria-invalid")).isEqualTo("true");
+        assertThat(swapped.selectFirst("#from").val()).isEqualTo("31/01/2025");
+        assertThat(swapped.selectFirst(".error-summary").text()).contains("Enter a date like 2025-01-31.");
+    }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/orders", 200, Samples.page(1, 20, 45,
+                Samples.orderSummary(ORDER, "PAID", "70105.00", 1, "Carl Customer", "carl@example.com")));
+
+        Document page = admin().get("/orders?status=PAID&page=2").document();
+
+        assertSecondPageOf45(page, services.last("GET", "/v1/orders"), "/orders?status=PAID");
+        assertThat(page.select("#results tbody tr")).hasSize(1);
+    }
 }

@@ -172,4 +172,48 @@ class PaymentPagesTest extends AdminTestSupport {
         assertThat(HttpResponseAssert.assertNotFound(overHttp("GET", "/payments/" + UUID.randomUUID() + "/image", admin().session(), null)))
                 .isNotNull();
     }
+
+    @Test
+    void searchingKeepsTheChosenSortAndTheQueueSaysWhichWayItRuns() {
+        services.answer("GET", "/v1/payments", 200, Samples.page(0, 20, 1,
+                Samples.payment(PAYMENT, ORDER, "PENDING", "70105.00", "70105.00", "PAYMENT_SUBMITTED", null, null)));
+        Visitor admin = admin();
+        Visitor.Page newestFirst = admin.get("/payments?sort=created_at,desc");
+        assertThat(newestFirst.one("#results caption").text()).isEqualTo("Payments waiting for review, newest first");
+
+        admin.submit(newestFirst.form("form.filters"), Map.of("from", "2025-01-01"));
+
+        FakeServices.Request asked = lastListCall();
+        assertThat(asked.param("from")).isEqualTo("2025-01-01");
+        assertThat(asked.param("sort")).isEqualTo("created_at,desc");
+    }
+
+    @Test
+    void withHtmxADateThatCannotBeReadIsShownNextToItsField() {
+        Visitor admin = admin();
+        Element filters = admin.get("/payments").form("form.filters");
+
+        Visitor.Page answer = admin.htmx().submit(filters, Map.of("to", "yesterday"));
+
+        Element swapped = answer.document().selectFirst(filters.attr("hx-select"));
+        assertThat(swapped.selectFirst("#to-error").text()).isEqualTo("Enter a date like 2025-01-31.");
+        assertThat(swapped.selectFirst("#to").attr("aria-invalid")).isEqualTo("true");
+        assertThat(swapped.selectFirst("#to").val()).isEqualTo("yesterday");
+    }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/payments", 200, Samples.page(1, 20, 45,
+                Samples.payment(PAYMENT, ORDER, "APPROVED", "70105.00", "70105.00", "PAID", null, null)));
+
+        Document page = admin().get("/payments?status=all&page=2").document();
+
+        assertSecondPageOf45(page, lastListCall(), "/payments?status=all");
+    }
+
+    /** The list's call, not the navigation's count of payments awaiting review (size 1). */
+    private FakeServices.Request lastListCall() {
+        return services.requests("GET", "/v1/payments").stream().filter(request -> "20".equals(request.param("size")))
+                .reduce((first, second) -> second).orElseThrow();
+    }
 }

@@ -330,4 +330,27 @@ class ProductPagesTest extends AdminTestSupport {
         assertThat(refused.html()).doesNotContain("<html");
         assertThat(refused.one("form#product-form #attr_brand-error").text()).isEqualTo("Brand must not be blank.");
     }
+
+    @Test
+    void aRefusedDeleteIsSaidInPlainWordsAboveTheList() {
+        UUID id = UUID.randomUUID();
+        services.answer("GET", "/v1/products", 200, Samples.page(0, 20, 1,
+                Samples.productSummary(id, "SKU-00000001", "Mazda CX-60", "70000.00", "SUV", 6, null)));
+        services.answer("GET", "/v1/products/" + id, 200, Samples.productDetail(id, "Mazda CX-60", "70000.00", 4, "{\"brand\":\"Mazda\"}", "[]"));
+        services.answer("DELETE", "/v1/products/" + id, 409, Samples.problem(409, "invalid-state", "It is in orders that are not paid yet.", null));
+        Visitor admin = admin();
+        Element link = admin.get("/products?q=mazda").one("#product-" + id + " a:contains(Delete)");
+
+        Visitor.Page refused = admin.submit(follow(admin, link.attr("href")).form("main form"));
+
+        assertThat(refused.redirect()).isEqualTo("/products?q=mazda");
+        assertThat(landing(admin, refused).selectFirst("p.alert[role=alert]").text())
+                .isEqualTo("Mazda CX-60 cannot be deleted: It is in orders that are not paid yet.");
+
+        services.answer("DELETE", "/v1/products/" + id, 404, Samples.problem(404, "not-found", "Product not found.", null));
+        Visitor.Page gone = admin.submit(follow(admin, link.attr("href")).form("main form"));
+
+        assertThat(gone.redirect()).isEqualTo("/products?q=mazda");
+        assertThat(landing(admin, gone).selectFirst("p.alert").text()).isEqualTo("Mazda CX-60 is no longer in the catalogue.");
+    }
 }

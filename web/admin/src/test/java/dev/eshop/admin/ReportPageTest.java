@@ -151,4 +151,29 @@ class ReportPageTest extends AdminTestSupport {
         assertThat(admin().get("/reports").redirect()).isEqualTo("/reports/sales");
         assertThat(admin().get("/reports/sales").one("nav.menu-wide a[aria-current=page]").text()).isEqualTo("Reports");
     }
+
+    @Test
+    void anotherPeriodKeepsTheCategoryTheProductAndTheRanking() {
+        UUID product = UUID.randomUUID();
+        Visitor admin = admin();
+        Visitor.Page report = admin.get("/reports/sales?preset=this-month&granularity=week&by=units&category=" + Samples.SUV
+                + "&product=" + product);
+
+        Visitor.Page lastWeek = follow(admin, report.one("nav.tabs[aria-label=Period] a:contains(Last 7 days)").attr("href"));
+        assertThat(lastWeek.one("nav.tabs[aria-label=Period] a[aria-current=page]").text()).isEqualTo("Last 7 days");
+        assertReportFor(product, "week");
+
+        admin.submit(report.form("form.filters"), Map.of("from", "2025-01-01", "to", "2025-01-31", "granularity", "month"));
+        assertReportFor(product, "month");
+        assertThat(services.last("GET", "/v1/sales").param("from")).isEqualTo("2025-01-01");
+    }
+
+    /** The last report asked: narrowed to the SUVs and the product, ranked by units, drawn by the granularity. */
+    private void assertReportFor(UUID product, String granularity) {
+        FakeServices.Request lines = services.last("GET", "/v1/sales");
+        assertThat(lines.param("category_id")).isEqualTo(Samples.SUV.toString());
+        assertThat(lines.param("product_id")).isEqualTo(product.toString());
+        assertThat(services.last("GET", "/v1/sales/top-products").param("by")).isEqualTo("units");
+        assertThat(services.last("GET", "/v1/sales/timeseries").param("granularity")).isEqualTo(granularity);
+    }
 }

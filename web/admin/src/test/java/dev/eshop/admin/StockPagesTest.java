@@ -32,7 +32,8 @@ class StockPagesTest extends AdminTestSupport {
                 "Actions");
         Element row = page.selectFirst("#stock-" + HONDA);
         assertThat(row.select("td, th").eachText()).containsExactly("SKU-7Q2M4K9D", "Honda CB650R", "3 Low", "1", "3", "0", "Transfer Restock");
-        assertThat(row.select("a").eachAttr("href")).containsExactly("/stock/transfer?product_id=" + HONDA, "/stock/restock?product_id=" + HONDA);
+        assertThat(row.select("a").eachAttr("href")).extracting(href -> href.substring(0, href.indexOf("&back=")))
+                .containsExactly("/stock/transfer?product_id=" + HONDA, "/stock/restock?product_id=" + HONDA);
         assertThat(page.selectFirst("th[aria-sort=ascending]").text()).isEqualTo("Total ▲");
         assertThat(page.selectFirst("nav.tabs a[aria-current=page]").text()).isEqualTo("By product");
         FakeServices.Request asked = services.last("GET", "/v1/stock/products");
@@ -178,5 +179,66 @@ class StockPagesTest extends AdminTestSupport {
 
         assertThat(fragment.html()).doesNotContain("<html");
         assertThat(fragment.document().select("#stock-move #from_warehouse_id option")).hasSize(3);
+    }
+
+    @Test
+    void searchingKeepsTheChosenSortInBothViews() {
+        Visitor admin = admin();
+
+        admin.submit(admin.get("/stock?sort=total,asc").form("form.filters"), Map.of("q", "honda"));
+        FakeServices.Request byProduct = services.last("GET", "/v1/stock/products");
+        assertThat(byProduct.param("q")).isEqualTo("honda");
+        assertThat(byProduct.param("sort")).isEqualTo("total,asc");
+
+        admin.submit(admin.get("/stock?view=warehouse&sort=quantity,desc").form("form.filters"), Map.of("q", "honda"));
+        FakeServices.Request byWarehouse = services.last("GET", "/v1/stock");
+        assertThat(byWarehouse.param("q")).isEqualTo("honda");
+        assertThat(byWarehouse.param("sort")).isEqualTo("quantity,desc");
+    }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/stock/products", 200, Samples.page(1, 20, 45,
+                Samples.productStock(HONDA, "SKU-7Q2M4K9D", "Honda CB650R", 3, 1, true, Samples.CENTRAL + ":Central:3")));
+
+        Document page = admin().get("/stock?low_stock=true&page=2").document();
+
+        assertSecondPageOf45(page, services.last("GET", "/v1/stock/products"), "/stock?low_stock=true");
+    }
+
+    @Test
+    void aTransferGoesBackToTheStockAsItWasShown() {
+        hondaInStock();
+        services.answer("POST", "/v1/stock/transfers", 201, Samples.movement("TRANSFER", HONDA, "SKU-7Q2M4K9D", "Honda CB650R", 2,
+                Samples.CENTRAL, "Central", Samples.NORTH, "North", null, "Ada Admin", null));
+        Visitor admin = admin();
+        String list = "/stock?q=honda&low_stock=true&sort=total%2Casc";
+
+        Element transfer = admin.get("/stock?q=honda&low_stock=true&sort=total,asc").one("#stock-" + HONDA + " a:contains(Transfer)");
+        Visitor.Page form = follow(admin, transfer.attr("href"));
+        assertThat(form.one("#move-form a:contains(Cancel)").attr("href")).isEqualTo(list);
+        assertThat(form.one("#pick-product input[name=back]").val()).as("kept while another product is picked").isEqualTo(list);
+        Visitor.Page done = admin.submit(form.form("#move-form"),
+                Map.of("from_warehouse_id", Samples.CENTRAL.toString(), "to_warehouse_id", Samples.NORTH.toString(), "quantity", "2"));
+
+        assertThat(done.redirect()).isEqualTo(list);
+        assertThat(landing(admin, done).selectFirst("p.notice").text()).isEqualTo("Moved 2 × Honda CB650R from Central to North.");
+        FakeServices.Request asked = services.last("GET", "/v1/stock/products");
+        assertThat(asked.param("q")).isEqualTo("honda");
+        assertThat(asked.param("low_stock")).isEqualTo("true");
+        assertThat(asked.param("sort")).isEqualTo("total,asc");
+    }
+
+    @Test
+    void aRestockFromAnotherSiteStillGoesBackToTheStock() {
+        hondaInStock();
+        services.answer("POST", "/v1/stock/restocks", 201, Samples.movement("RESTOCK", HONDA, "SKU-7Q2M4K9D", "Honda CB650R", 5,
+                null, null, Samples.NORTH, "North", null, "Ada Admin", null));
+        Visitor admin = admin();
+
+        Visitor.Page done = admin.submit(admin.get("/stock/restock?product_id=" + HONDA).form("#move-form"),
+                Map.of("warehouse_id", Samples.NORTH.toString(), "quantity", "5", "back", "https://evil.example/stock"));
+
+        assertThat(done.redirect()).isEqualTo("/stock");
     }
 }

@@ -111,4 +111,58 @@ class UserPagesTest extends AdminTestSupport {
         assertThat(done.redirect()).isEqualTo("/users");
         assertThat(admin.get("/users").one("p.notice").text()).isEqualTo("Added the admin Bob (bob@example.com).");
     }
+
+    @Test
+    void searchingKeepsTheChosenSort() {
+        Visitor admin = admin();
+
+        admin.submit(admin.get("/users?sort=name,desc").form("form.filters"), Map.of("q", "carl"));
+
+        FakeServices.Request asked = services.last("GET", "/v1/users");
+        assertThat(asked.param("q")).isEqualTo("carl");
+        assertThat(asked.param("sort")).isEqualTo("name,desc");
+    }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/users", 200, Samples.page(1, 20, 45, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", true)));
+
+        Document page = admin().get("/users?role=CUSTOMER&page=2").document();
+
+        assertSecondPageOf45(page, services.last("GET", "/v1/users"), "/users?role=CUSTOMER");
+    }
+
+    @Test
+    void afterDisablingTheListComesBackWithItsFiltersSortAndPage() {
+        services.answer("GET", "/v1/users", 200, Samples.page(1, 20, 45, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", true)));
+        services.answer("GET", "/v1/users/" + CARL, 200, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", true));
+        services.answer("PATCH", "/v1/users/" + CARL, 200, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", false));
+        Visitor admin = admin();
+        String list = "/users?role=CUSTOMER&q=carl&sort=name%2Cdesc&page=2";
+
+        Element disable = admin.get("/users?role=CUSTOMER&q=carl&sort=name,desc&page=2").one("#user-" + CARL + " a:contains(Disable)");
+        Visitor.Page confirm = follow(admin, disable.attr("href"));
+        assertThat(confirm.one("main a:contains(Cancel)").attr("href")).isEqualTo(list);
+        Visitor.Page done = admin.submit(confirm.form("main form"));
+
+        assertThat(done.redirect()).isEqualTo(list);
+        assertThat(landing(admin, done).selectFirst("p.notice").text()).isEqualTo("Disabled Carl Customer (carl@example.com).");
+        FakeServices.Request asked = services.last("GET", "/v1/users");
+        assertThat(asked.param("role")).isEqualTo("CUSTOMER");
+        assertThat(asked.param("q")).isEqualTo("carl");
+        assertThat(asked.param("sort")).isEqualTo("name,desc");
+        assertThat(asked.param("page")).isEqualTo("1");
+    }
+
+    @Test
+    void aChangeNeverGoesBackAnywhereButTheList() {
+        services.answer("PATCH", "/v1/users/" + CARL, 200, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", true));
+        services.answer("GET", "/v1/users/" + CARL, 200, Samples.user(CARL, "Carl Customer", "carl@example.com", "CUSTOMER", false));
+        Visitor admin = admin();
+        Element form = admin.get("/users/" + CARL + "/enable").form("main form");
+
+        for (String elsewhere : new String[] {"https://evil.example/users", "//evil.example/users", "/users/new-admin", "/usersx?q=a"}) {
+            assertThat(admin.submit(form, Map.of("back", elsewhere)).redirect()).as(elsewhere).isEqualTo("/users");
+        }
+    }
 }

@@ -183,4 +183,28 @@ class WarehousePagesTest extends AdminTestSupport {
         assertThat(done.header("HX-Redirect")).isEqualTo("/warehouses");
         assertThat(admin.get("/warehouses").one("p.notice").text()).isEqualTo("Added South.");
     }
+
+    @Test
+    void theSecondPageIsAskedForAndThePagerShowsIt() {
+        services.answer("GET", "/v1/warehouses", 200, Samples.page(1, 20, 45, Samples.warehouse(Samples.NORTH, "North", "10500", false, 1, 2)));
+
+        Document page = admin().get("/warehouses?sort=zip_code,asc&page=2").document();
+
+        assertSecondPageOf45(page, services.last("GET", "/v1/warehouses"), "/warehouses?sort=zip_code%2Casc");
+        assertThat(page.selectFirst("#warehouse-" + Samples.NORTH + " a:contains(Edit)").attr("href"))
+                .as("an edit comes back to this page").contains("back=");
+    }
+
+    @Test
+    void makingAnotherMainComesBackToTheSamePageOfTheList() {
+        services.answer("GET", "/v1/warehouses", 200, Samples.page(1, 20, 45, Samples.warehouse(Samples.NORTH, "North", "10500", false, 1, 2)));
+        services.answer("GET", "/v1/warehouses/" + Samples.NORTH, 200, Samples.warehouse(Samples.NORTH, "North", "10500", false, 1, 2));
+        services.answer("POST", "/v1/warehouses/" + Samples.NORTH + "/make-main", 200, Samples.warehouse(Samples.NORTH, "North", "10500", true, 1, 2));
+        Visitor admin = admin();
+
+        Element link = admin.get("/warehouses?page=2").one("#warehouse-" + Samples.NORTH + " a:contains(Make main)");
+        Visitor.Page done = admin.submit(follow(admin, link.attr("href")).form("main form"));
+
+        assertThat(done.redirect()).isEqualTo("/warehouses?page=2");
+    }
 }

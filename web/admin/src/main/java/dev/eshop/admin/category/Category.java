@@ -13,10 +13,6 @@ public record Category(UUID id, String name, String slug, UUID parentId, int pos
         children = children == null ? List.of() : children;
     }
 
-    public boolean top() {
-        return parentId == null;
-    }
-
     /** Why it cannot be deleted, or null when it can: only a category without sub-categories and products. */
     public String whyNotDeletable() {
         if (!children.isEmpty()) {

@@ -129,9 +129,7 @@ class CategoryController {
             return Outcomes.done("/categories", "Deleted category " + category.name() + ".", request, response);
         }
         catch (ServiceProblem refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
-                throw refused;
-            }
+            Forms.throwIfForbiddenOrGone(refused);
             return Outcomes.refused("/categories", category.name() + " cannot be deleted: " + refused.detail(), request, response);
         }
     }

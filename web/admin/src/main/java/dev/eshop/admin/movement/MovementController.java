@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The stock movements ledger (spec/ui.md §2.8), newest first: filters by type, product (found by SKU
- * or name), warehouse, order and dates; names and formatted times instead of ids.
+ * The stock movements ledger (spec/ui.md §2.8), newest first unless sorted otherwise: filters by type,
+ * product (found by SKU or name), warehouse, order and dates; names and formatted times instead of ids.
  */
 @Controller
 class MovementController {
@@ -96,6 +96,6 @@ class MovementController {
         model.addAttribute("productNote", productNote);
         model.addAttribute("movements", found);
         model.addAttribute("paging", list.paging(found));
-        return Htmx.isFragmentRequest(request) ? "movements :: results" : "movements";
+        return Htmx.isFragmentRequest(request) ? "movements :: listing" : "movements";
     }
 }

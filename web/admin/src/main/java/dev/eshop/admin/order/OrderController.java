@@ -4,6 +4,7 @@ import dev.eshop.admin.payment.Payment;
 import dev.eshop.admin.payment.Payments;
 import dev.eshop.admin.site.Dates;
 import dev.eshop.admin.site.Forms;
+import dev.eshop.admin.site.Links;
 import dev.eshop.admin.site.ListQuery;
 import dev.eshop.admin.site.Outcomes;
 import dev.eshop.admin.site.ResultPage;
@@ -46,11 +47,7 @@ class OrderController {
     record Tab(String label, List<String> statuses) {
 
         String href() {
-            StringBuilder href = new StringBuilder("/orders");
-            for (int i = 0; i < statuses.size(); i++) {
-                href.append(i == 0 ? '?' : '&').append("status=").append(statuses.get(i));
-            }
-            return href.toString();
+            return Links.to("/orders", Map.of("status", statuses));
         }
     }
 
@@ -104,7 +101,7 @@ class OrderController {
                 .toList());
         model.addAttribute("orders", found);
         model.addAttribute("paging", list.paging(found));
-        return Htmx.isFragmentRequest(request) ? "orders :: results" : "orders";
+        return Htmx.isFragmentRequest(request) ? "orders :: listing" : "orders";
     }
 
     @GetMapping("/orders/{id}")
@@ -136,9 +133,7 @@ class OrderController {
             return Outcomes.done("/orders/" + id, done.formatted(fmt.orderNumber(changed.id())), request, response);
         }
         catch (ServiceProblem refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
-                throw refused;
-            }
+            Forms.throwIfForbiddenOrGone(refused);
             FormErrors errors = refused.is("concurrent-modification")
                     ? FormErrors.none().general("This order was changed meanwhile; it is shown as it is now. Check it and try again.")
                     : Forms.errors(refused, Map.of("note", "note"), Map.of("note", "Note"));

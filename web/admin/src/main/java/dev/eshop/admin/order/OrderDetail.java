@@ -53,8 +53,4 @@ public record OrderDetail(UUID id, UUID userId, String customerEmail, String cus
     public boolean canMarkDelivered() {
         return allowedActions.contains("MARK_DELIVERED");
     }
-
-    public int vehicles() {
-        return lines.stream().mapToInt(Line::quantity).sum();
-    }
 }

@@ -78,7 +78,7 @@ class PaymentController {
                 new StatusChoice("all", "All payments", !STATUSES.contains(status))));
         model.addAttribute("payments", found);
         model.addAttribute("paging", list.paging(found));
-        return Htmx.isFragmentRequest(request) ? "payments :: results" : "payments";
+        return Htmx.isFragmentRequest(request) ? "payments :: listing" : "payments";
     }
 
     @GetMapping("/payments/{id}")
@@ -129,9 +129,7 @@ class PaymentController {
                     request, response);
         }
         catch (ServiceProblem refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
-                throw refused;
-            }
+            Forms.throwIfForbiddenOrGone(refused);
             show(payments.get(id), notes, Forms.errors(refused, Map.of("note", field), Map.of(field, "Note")), model);
             return Outcomes.again("payment", "decision", Forms.status(refused), request);
         }

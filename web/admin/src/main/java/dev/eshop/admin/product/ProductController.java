@@ -166,17 +166,40 @@ class ProductController {
     }
 
     @GetMapping("/products/{id}/delete")
-    String confirmDelete(@PathVariable UUID id, Model model) {
+    String confirmDelete(@PathVariable UUID id, @RequestParam(required = false) String back, Model model) {
         ProductDetail product = products.get(id);
+        String list = ListQuery.back("/products", back);
         return Confirmation.show(model, new Confirmation("Delete " + product.name(), ProductSummary.deleteQuestion(product.name()),
-                "/products/" + id + "/delete", "Delete", "/products"));
+                "/products/" + id + "/delete", "Delete", list, Map.of("back", list)));
     }
 
+    /** Deletes a product, then shows the list it was deleted from; a refusal is said above that list. */
     @PostMapping("/products/{id}/delete")
-    Object delete(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+    Object delete(@PathVariable UUID id, @RequestParam(required = false) String back, HttpServletRequest request,
+                  HttpServletResponse response) {
+        String list = ListQuery.back("/products", back);
         String name = products.get(id).name();
-        products.delete(id);
-        return Outcomes.done("/products", "Deleted " + name + ".", request, response);
+        try {
+            products.delete(id);
+            return Outcomes.done(list, "Deleted " + name + ".", request, response);
+        }
+        catch (ServiceProblem refused) {
+            if (refused.status() == 403) {
+                throw refused;
+            }
+            return Outcomes.refused(list, deleteRefusal(name, refused), request, response);
+        }
+    }
+
+    /** A refused delete in plain words: the product is gone already, product is not answering, or why it stays. */
+    private static String deleteRefusal(String name, ServiceProblem refused) {
+        if (refused.status() == 404) {
+            return name + " is no longer in the catalogue.";
+        }
+        if (refused.unavailable()) {
+            return refused.detail();
+        }
+        return name + " cannot be deleted: " + refused.detail();
     }
 
     /**
@@ -231,9 +254,7 @@ class ProductController {
     }
 
     private Object refusedOnEdit(UUID id, ServiceProblem refused, HttpServletRequest request, HttpServletResponse response) {
-        if (refused.status() == 403 || refused.status() == 404) {
-            throw refused;
-        }
+        Forms.throwIfForbiddenOrGone(refused);
         return Outcomes.refused("/products/" + id + "/edit", refused.detail(), request, response);
     }
 

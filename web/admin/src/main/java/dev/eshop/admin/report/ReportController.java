@@ -1,6 +1,7 @@
 package dev.eshop.admin.report;
 
 import dev.eshop.admin.site.Forms;
+import dev.eshop.admin.site.Links;
 import dev.eshop.admin.site.ListQuery;
 import dev.eshop.admin.site.Outcomes;
 import dev.eshop.admin.site.Parallel;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -87,7 +86,7 @@ class ReportController {
         model.addAttribute("category", category);
         model.addAttribute("product", product);
         model.addAttribute("presets", ReportPeriod.PRESETS.stream()
-                .map(preset -> new Switch(preset.label(), "/reports/sales?preset=" + preset.value() + "&granularity=" + granularity,
+                .map(preset -> new Switch(preset.label(), presetHref(preset.value(), granularity, list),
                         period != null && period.preset().equals(preset.value())))
                 .toList());
         model.addAttribute("charts", true);
@@ -146,9 +145,7 @@ class ReportController {
             if (refused.status() == 403 || response.isCommitted()) {
                 throw refused;
             }
-            String back = "/reports/sales?from=" + period.from() + "&to=" + period.to()
-                    + (filter.categoryId() == null ? "" : "&category=" + filter.categoryId())
-                    + (filter.productId() == null ? "" : "&product=" + filter.productId());
+            String back = Links.to("/reports/sales", filterParams(filter));
             String alert = refused.status() != 422 || refused.detail().contains("Narrow the date range") ? refused.detail()
                     : refused.detail() + " Narrow the date range.";
             Outcomes.sendRefused(back, alert, request, response);
@@ -156,18 +153,33 @@ class ReportController {
     }
 
     private static String download(String format, SalesReports.Filter filter) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("from", filter.from().toString());
-        params.put("to", filter.to().toString());
+        return Links.to("/reports/sales/" + format, filterParams(filter));
+    }
+
+    /** The period's dates and the category or product the sold lines are narrowed to. */
+    private static Map<String, List<String>> filterParams(SalesReports.Filter filter) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("from", List.of(filter.from().toString()));
+        params.put("to", List.of(filter.to().toString()));
         if (filter.categoryId() != null) {
-            params.put("category", filter.categoryId().toString());
+            params.put("category", List.of(filter.categoryId().toString()));
         }
         if (filter.productId() != null) {
-            params.put("product", filter.productId().toString());
+            params.put("product", List.of(filter.productId().toString()));
         }
-        StringBuilder href = new StringBuilder("/reports/sales/" + format);
-        params.forEach((name, value) -> href.append(href.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return href.toString();
+        return params;
+    }
+
+    /** A preset's link: the same report (granularity, category, product, top products by, sort) over another period. */
+    private static String presetHref(String preset, String granularity, ListQuery list) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("preset", List.of(preset));
+        params.put("granularity", List.of(granularity));
+        for (String kept : List.of("category", "product", "by", "sort")) {
+            if (list.filter(kept) != null) {
+                params.put(kept, List.of(list.filter(kept)));
+            }
+        }
+        return Links.to("/reports/sales", params);
     }
 }

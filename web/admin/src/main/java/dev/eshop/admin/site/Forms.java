@@ -30,6 +30,13 @@ public final class Forms {
         return FormErrors.of(problem, fields, labels);
     }
 
+    /** A refusal no form can show leaves for its error page: not allowed (the 403 page) or no longer there (the 404 page). */
+    public static void throwIfForbiddenOrGone(ServiceProblem refused) {
+        if (refused.status() == 403 || refused.status() == 404) {
+            throw refused;
+        }
+    }
+
     /** The status the page answers with: the service's (so htmx and tests see it), 503 when it did not answer. */
     public static HttpStatus status(ServiceProblem problem) {
         HttpStatus status = HttpStatus.resolve(problem.status());

@@ -4,19 +4,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A list page's place in its list, as its GET parameters hold it: {@code page} (from 1) and
  * {@code sort} ({@code field,asc} or {@code field,desc}, one of the fields the service sorts by),
  * with the page's other parameters (its filters) kept in every link it makes. Sort headers are
- * links that sort by their column, the second click the other way round (spec/ui.md §2.1).
+ * links that sort by their column, the second click the other way round (spec/ui.md §2.1). A change
+ * made from a list comes back to it as it was ({@link #here}, {@link #back}).
  */
 public final class ListQuery {
+
+    /** A query as {@link Links} writes it (and a browser's form sends it): nothing that could leave the list. */
+    private static final Pattern QUERY = Pattern.compile("(\\?[A-Za-z0-9._~*%&=+,-]*)?");
 
     /** The fields a list sorts by, each with the direction a first click sorts in, and the default sort. */
     public record Sorts(Map<String, Boolean> ascendingFirst, String field, boolean ascending) {
@@ -169,21 +172,23 @@ public final class ListQuery {
         return Paging.of(page, size, result.total(), result.items().size(), this::pageHref);
     }
 
-    /** The page itself with its parameters, for the browser's address bar. */
-    public String self() {
+    /** The list as shown (filters, sort and page): the {@code back} of the changes made from it. */
+    public String here() {
         return href(params);
     }
 
-    private String href(MultiValueMap<String, String> query) {
-        StringBuilder url = new StringBuilder(path);
-        char separator = '?';
-        for (Map.Entry<String, List<String>> param : query.entrySet()) {
-            for (String value : param.getValue()) {
-                url.append(separator).append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8))
-                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-                separator = '&';
-            }
+    /**
+     * Where a change made from the list at {@code path} goes back to: {@code back} when it is that
+     * list with its query, else the list itself. A link to anywhere else is never followed.
+     */
+    public static String back(String path, String back) {
+        if (back != null && back.startsWith(path) && QUERY.matcher(back.substring(path.length())).matches()) {
+            return back;
         }
-        return url.toString();
+        return path;
+    }
+
+    private String href(MultiValueMap<String, String> query) {
+        return Links.to(path, query);
     }
 }

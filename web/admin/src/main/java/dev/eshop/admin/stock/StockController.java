@@ -81,9 +81,9 @@ class StockController {
 
     @GetMapping("/stock/transfer")
     String transferForm(@RequestParam(defaultValue = "") String q, @RequestParam(name = "product_id", defaultValue = "") String productId,
-                        Model model, HttpServletRequest request) {
+                        @RequestParam(required = false) String back, Model model, HttpServletRequest request) {
         MoveForm form = MoveForm.empty(Forms.id(productId), UUID.randomUUID().toString());
-        show("transfer", q, form, FormErrors.none(), model);
+        show("transfer", q, form, FormErrors.none(), back, model);
         return Htmx.isFragmentRequest(request) ? "stock-move :: move" : "stock-move";
     }
 
@@ -92,26 +92,26 @@ class StockController {
         MoveForm form = MoveForm.from(fields);
         FormErrors found = form.check(true);
         if (!found.isEmpty()) {
-            show("transfer", Forms.value(fields, "q"), form, found, model);
+            show("transfer", Forms.value(fields, "q"), form, found, fields.get("back"), model);
             return Outcomes.again("stock-move", "move", HttpStatus.BAD_REQUEST, request);
         }
         try {
             Movement moved = stock.transfer(new Stock.Transfer(form.product(), form.fromWarehouse(), form.toWarehouse(), form.units(),
                     Forms.optional(form.note())), form.idempotencyKey());
-            return Outcomes.done("/stock", "Moved " + moved.quantity() + " × " + moved.productName() + " from " + moved.fromWarehouseName()
-                    + " to " + moved.toWarehouseName() + ".", request, response);
+            return Outcomes.done(list(fields.get("back")), "Moved " + moved.quantity() + " × " + moved.productName() + " from "
+                    + moved.fromWarehouseName() + " to " + moved.toWarehouseName() + ".", request, response);
         }
         catch (ServiceProblem refused) {
-            show("transfer", Forms.value(fields, "q"), form, refusal(refused), model);
+            show("transfer", Forms.value(fields, "q"), form, refusal(refused), fields.get("back"), model);
             return Outcomes.again("stock-move", "move", Forms.status(refused), request);
         }
     }
 
     @GetMapping("/stock/restock")
     String restockForm(@RequestParam(defaultValue = "") String q, @RequestParam(name = "product_id", defaultValue = "") String productId,
-                       Model model, HttpServletRequest request) {
+                       @RequestParam(required = false) String back, Model model, HttpServletRequest request) {
         MoveForm form = MoveForm.empty(Forms.id(productId), UUID.randomUUID().toString());
-        show("restock", q, form, FormErrors.none(), model);
+        show("restock", q, form, FormErrors.none(), back, model);
         return Htmx.isFragmentRequest(request) ? "stock-move :: move" : "stock-move";
     }
 
@@ -120,17 +120,17 @@ class StockController {
         MoveForm form = MoveForm.from(fields);
         FormErrors found = form.check(false);
         if (!found.isEmpty()) {
-            show("restock", Forms.value(fields, "q"), form, found, model);
+            show("restock", Forms.value(fields, "q"), form, found, fields.get("back"), model);
             return Outcomes.again("stock-move", "move", HttpStatus.BAD_REQUEST, request);
         }
         try {
             Movement added = stock.restock(new Stock.Restock(form.toWarehouse(), form.product(), form.units(), Forms.optional(form.note())),
                     form.idempotencyKey());
-            return Outcomes.done("/stock", "Added " + added.quantity() + (added.quantity() == 1 ? " unit" : " units") + " of "
-                    + added.productName() + " to " + added.toWarehouseName() + ".", request, response);
+            return Outcomes.done(list(fields.get("back")), "Added " + added.quantity() + (added.quantity() == 1 ? " unit" : " units")
+                    + " of " + added.productName() + " to " + added.toWarehouseName() + ".", request, response);
         }
         catch (ServiceProblem refused) {
-            show("restock", Forms.value(fields, "q"), form, refusal(refused), model);
+            show("restock", Forms.value(fields, "q"), form, refusal(refused), fields.get("back"), model);
             return Outcomes.again("stock-move", "move", Forms.status(refused), request);
         }
     }
@@ -149,9 +149,10 @@ class StockController {
 
     /**
      * The transfer or restock page: the product picker (products matching {@code q}, the chosen one
-     * always among them) and, once a product is chosen, its units per warehouse in the form.
+     * always among them) and, once a product is chosen, its units per warehouse in the form; {@code back}
+     * is the stock list it was opened from.
      */
-    private void show(String kind, String q, MoveForm form, FormErrors errors, Model model) {
+    private void show(String kind, String q, MoveForm form, FormErrors errors, String back, Model model) {
         List<ProductStock> matches = new ArrayList<>(stock.products(q, false, 0, PICKER_SIZE, "product_name,asc").items());
         ProductStock chosen = null;
         if (form.product() != null) {
@@ -175,6 +176,12 @@ class StockController {
         model.addAttribute("warehouses", warehouses.all());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("back", list(back));
+    }
+
+    /** The stock list a move was made from, as it was (view, filters, sort and page). */
+    private static String list(String back) {
+        return ListQuery.back("/stock", back);
     }
 
     /** The warehouse asked for, else the main one, else the first. */

@@ -61,25 +61,27 @@ class UserController {
     }
 
     @GetMapping("/users/{id}/{change:disable|enable}")
-    String confirm(@PathVariable UUID id, @PathVariable String change, Model model) {
+    String confirm(@PathVariable UUID id, @PathVariable String change, @RequestParam(required = false) String back, Model model) {
         User user = users.get(id);
+        String list = ListQuery.back("/users", back);
         return Confirmation.show(model, new Confirmation((change.equals("disable") ? "Disable " : "Enable ") + user.name(),
                 change.equals("disable") ? user.disableQuestion() : user.enableQuestion(), "/users/" + id + "/" + change,
-                change.equals("disable") ? "Disable" : "Enable", "/users"));
+                change.equals("disable") ? "Disable" : "Enable", list, Map.of("back", list)));
     }
 
+    /** Disables or enables an account, then shows the list as it was (filters, sort and page). */
     @PostMapping("/users/{id}/{change:disable|enable}")
-    Object change(@PathVariable UUID id, @PathVariable String change, HttpServletRequest request, HttpServletResponse response) {
+    Object change(@PathVariable UUID id, @PathVariable String change, @RequestParam(required = false) String back,
+                  HttpServletRequest request, HttpServletResponse response) {
         boolean enable = change.equals("enable");
+        String list = ListQuery.back("/users", back);
         try {
             User user = users.setEnabled(id, enable);
-            return Outcomes.done("/users", (enable ? "Enabled " : "Disabled ") + user.name() + " (" + user.email() + ").", request, response);
+            return Outcomes.done(list, (enable ? "Enabled " : "Disabled ") + user.name() + " (" + user.email() + ").", request, response);
         }
         catch (ServiceProblem refused) {
-            if (refused.status() == 403 || refused.status() == 404) {
-                throw refused;
-            }
-            return Outcomes.refused("/users", refused.detail(), request, response);
+            Forms.throwIfForbiddenOrGone(refused);
+            return Outcomes.refused(list, refused.detail(), request, response);
         }
     }
 

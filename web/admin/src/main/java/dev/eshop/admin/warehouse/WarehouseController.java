@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Warehouses (spec/ui.md §2.6, flows.md §1.13): the list, adding and editing one, making one the
- * main warehouse, and deleting an empty one. Every change goes back to the list, read again.
+ * main warehouse, and deleting an empty one. Every change goes back to the list, read again, sorted
+ * and on the page it was made from.
  */
 @Controller
 class WarehouseController {
@@ -49,95 +50,103 @@ class WarehouseController {
     }
 
     @GetMapping("/warehouses/new")
-    String newWarehouse(Model model) {
-        return form(WarehouseForm.empty(UUID.randomUUID().toString()), FormErrors.none(), null, model);
+    String newWarehouse(@RequestParam(required = false) String back, Model model) {
+        return form(WarehouseForm.empty(UUID.randomUUID().toString()), FormErrors.none(), null, list(back), model);
     }
 
     @PostMapping("/warehouses/new")
     Object create(@RequestParam Map<String, String> fields, Model model, HttpServletRequest request, HttpServletResponse response) {
         WarehouseForm form = WarehouseForm.from(fields);
+        String list = list(fields.get("back"));
         try {
             Warehouse created = warehouses.create(form.toAddress(), form.idempotencyKey());
             String message = created.isMain() ? "Added " + created.name() + ", the main warehouse." : "Added " + created.name() + ".";
-            return Outcomes.done("/warehouses", message, request, response);
+            return Outcomes.done(list, message, request, response);
         }
         catch (ServiceProblem refused) {
-            form(form, Forms.errors(refused, WarehouseForm.FIELDS, WarehouseForm.LABELS), null, model);
+            form(form, Forms.errors(refused, WarehouseForm.FIELDS, WarehouseForm.LABELS), null, list, model);
             return Outcomes.again("warehouse-form", "entry", Forms.status(refused), request);
         }
     }
 
     @GetMapping("/warehouses/{id}/edit")
-    String edit(@PathVariable UUID id, Model model) {
+    String edit(@PathVariable UUID id, @RequestParam(required = false) String back, Model model) {
         Warehouse warehouse = warehouses.get(id);
-        return form(WarehouseForm.of(warehouse), FormErrors.none(), warehouse, model);
+        return form(WarehouseForm.of(warehouse), FormErrors.none(), warehouse, list(back), model);
     }
 
     @PostMapping("/warehouses/{id}/edit")
     Object update(@PathVariable UUID id, @RequestParam Map<String, String> fields, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
         WarehouseForm form = WarehouseForm.from(fields);
+        String list = list(fields.get("back"));
         try {
             Warehouse saved = warehouses.update(id, form.toAddress());
-            return Outcomes.done("/warehouses", "Saved " + saved.name() + ".", request, response);
+            return Outcomes.done(list, "Saved " + saved.name() + ".", request, response);
         }
         catch (ServiceProblem refused) {
             if (refused.status() == 404) {
                 throw refused;
             }
-            form(form, Forms.errors(refused, WarehouseForm.FIELDS, WarehouseForm.LABELS), warehouses.get(id), model);
+            form(form, Forms.errors(refused, WarehouseForm.FIELDS, WarehouseForm.LABELS), warehouses.get(id), list, model);
             return Outcomes.again("warehouse-form", "entry", Forms.status(refused), request);
         }
     }
 
     /** Without JavaScript, "Make main" asks on a page of its own. */
     @GetMapping("/warehouses/{id}/make-main")
-    String confirmMakeMain(@PathVariable UUID id, Model model) {
+    String confirmMakeMain(@PathVariable UUID id, @RequestParam(required = false) String back, Model model) {
         Warehouse warehouse = warehouses.get(id);
         return Confirmation.show(model, new Confirmation("Make " + warehouse.name() + " the main warehouse", warehouse.makeMainQuestion(),
-                "/warehouses/" + id + "/make-main", "Make main", "/warehouses"));
+                "/warehouses/" + id + "/make-main", "Make main", list(back), Map.of("back", list(back))));
     }
 
     @PostMapping("/warehouses/{id}/make-main")
-    Object makeMain(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+    Object makeMain(@PathVariable UUID id, @RequestParam(required = false) String back, HttpServletRequest request,
+                    HttpServletResponse response) {
         try {
             Warehouse main = warehouses.makeMain(id);
-            return Outcomes.done("/warehouses", main.name() + " is now the main warehouse.", request, response);
+            return Outcomes.done(list(back), main.name() + " is now the main warehouse.", request, response);
         }
         catch (ServiceProblem refused) {
-            return refusedOnList(refused, request, response);
+            return refusedOnList(refused, list(back), request, response);
         }
     }
 
     @GetMapping("/warehouses/{id}/delete")
-    String confirmDelete(@PathVariable UUID id, Model model) {
+    String confirmDelete(@PathVariable UUID id, @RequestParam(required = false) String back, Model model) {
         Warehouse warehouse = warehouses.get(id);
         return Confirmation.show(model, new Confirmation("Delete " + warehouse.name(), warehouse.deleteQuestion(),
-                "/warehouses/" + id + "/delete", "Delete", "/warehouses"));
+                "/warehouses/" + id + "/delete", "Delete", list(back), Map.of("back", list(back))));
     }
 
     @PostMapping("/warehouses/{id}/delete")
-    Object delete(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+    Object delete(@PathVariable UUID id, @RequestParam(required = false) String back, HttpServletRequest request,
+                  HttpServletResponse response) {
         String name = warehouses.get(id).name();
         try {
             warehouses.delete(id);
-            return Outcomes.done("/warehouses", "Deleted " + name + ".", request, response);
+            return Outcomes.done(list(back), "Deleted " + name + ".", request, response);
         }
         catch (ServiceProblem refused) {
-            return refusedOnList(refused, request, response);
+            return refusedOnList(refused, list(back), request, response);
         }
+    }
+
+    /** The list the change was made from, as it was (sort and page). */
+    private static String list(String back) {
+        return ListQuery.back("/warehouses", back);
     }
 
     /** A refusal (still holds stock, is the main one, …) said at the top of the list, read again. */
-    private static Object refusedOnList(ServiceProblem refused, HttpServletRequest request, HttpServletResponse response) {
-        if (refused.status() == 403 || refused.status() == 404) {
-            throw refused;
-        }
-        return Outcomes.refused("/warehouses", refused.detail(), request, response);
+    private static Object refusedOnList(ServiceProblem refused, String list, HttpServletRequest request, HttpServletResponse response) {
+        Forms.throwIfForbiddenOrGone(refused);
+        return Outcomes.refused(list, refused.detail(), request, response);
     }
 
-    private static String form(WarehouseForm form, FormErrors errors, Warehouse warehouse, Model model) {
+    private static String form(WarehouseForm form, FormErrors errors, Warehouse warehouse, String list, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("back", list);
         model.addAttribute("errors", errors);
         model.addAttribute("warehouse", warehouse);
         return "warehouse-form";
