@@ -7,10 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +37,34 @@ class LauncherRefusalsTest {
                     .contains("--auth-port").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(data.resolve("postgres")).doesNotExist();
         }
+    }
+
+    @Test
+    void aSecondLauncherOnTheSameDataDirectoryIsRefusedAndWipesNothing() throws Exception {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        Path kept = Files.writeString(Files.createDirectories(data.resolve("postgres")).resolve("PG_VERSION"), "17");
+        // The lock a running launcher holds, taken by this process as the first launcher would.
+        try (FileChannel lockFile = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lockFile.lock()) {
+            Result result = run(List.of(java(), "-jar", LaunchedShop.launcherJar().toString(), "--data-dir=" + data, "--reset"));
+
+            assertThat(result.exitCode()).isNotZero();
+            assertThat(result.output().strip()).doesNotContain("\n")
+                    .contains("Another eshop launcher is already running on " + data).contains("--data-dir");
+            assertThat(kept).hasContent("17");
+        }
+    }
+
+    @Test
+    void aMissingJavaIsReportedInOneLine() throws Exception {
+        Path nowhere = directory.resolve("no-jdk-here");
+        ProcessBuilder builder = new ProcessBuilder("bash", projectFile("bin/eshop").toString());
+        builder.environment().put("JAVA_HOME", nowhere.toString());
+        Result result = run(builder);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).doesNotContain("\n")
+                .contains("needs a JDK 25 or newer and found no java in JAVA_HOME=" + nowhere);
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class Console {
         print(paint(PALETTE.get(Math.floorMod(colourIndex, PALETTE.size())), prefix) + " " + line);
     }
 
+    /** A duration as people read it: {@code 12.3 s}. */
+    public static String seconds(java.time.Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
     public void plain(String line) {
         print(line);
     }

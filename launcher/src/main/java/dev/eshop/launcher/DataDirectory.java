@@ -29,7 +29,7 @@ public final class DataDirectory implements AutoCloseable {
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final boolean fresh;
+    private boolean fresh;
 
     private DataDirectory(Path root, FileChannel lockChannel, FileLock lock, boolean fresh) {
         this.root = root;
@@ -38,11 +38,8 @@ public final class DataDirectory implements AutoCloseable {
         this.fresh = fresh;
     }
 
-    /**
-     * Takes the directory for this launcher (creating it when missing), refusing when another launcher
-     * holds it; with {@code reset} everything in it is deleted first (under the lock).
-     */
-    public static DataDirectory open(Path root, boolean reset) {
+    /** Takes the directory for this launcher (creating it when missing), refusing when another launcher holds it. */
+    public static DataDirectory open(Path root) {
         try {
             Files.createDirectories(root);
         }
@@ -77,9 +74,6 @@ public final class DataDirectory implements AutoCloseable {
         try {
             channel.truncate(0);
             channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
-            if (reset) {
-                wipe(root, lockFile);
-            }
             boolean fresh;
             try (var entries = Files.list(root)) {
                 fresh = entries.noneMatch(entry -> !entry.getFileName().toString().equals(LOCK)
@@ -90,6 +84,21 @@ public final class DataDirectory implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Deletes everything in the directory but the lock ({@code --reset}): the shop starts as new. */
+    public void wipe() {
+        try (var entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals(LOCK)) {
+                    FileTrees.deleteTree(entry);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fresh = true;
     }
 
     public Path root() {
@@ -177,16 +186,6 @@ public final class DataDirectory implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return secrets;
-    }
-
-    private static void wipe(Path root, Path keep) throws IOException {
-        try (var entries = Files.list(root)) {
-            for (Path entry : entries.toList()) {
-                if (!entry.equals(keep)) {
-                    FileTrees.deleteTree(entry);
-                }
-            }
-        }
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class Launcher {
     private volatile Supervisor supervisor;
     private volatile ClassCache classCache;
     private volatile List<ServiceSpec> specs = List.of();
+    private volatile ChildProcesses children;
     private Set<Thread> hooksBefore = Set.of();
     private volatile boolean shuttingDown;
 
@@ -75,7 +76,7 @@ public final class Launcher {
             System.exit(e.exitCode());
         }
         catch (RuntimeException e) {
-            console.error("the shop could not be started: " + e.getMessage());
+            console.error("the shop could not be started: " + e + launcher.keepDetails(e));
             System.exit(1);
         }
     }
@@ -88,18 +89,26 @@ public final class Launcher {
         Path here = launcherLocation();
         Settings settings = Settings.parse(args, System.getenv(), Paths.get("").toAbsolutePath(), projectDirectory(here));
         ServiceJars jars = new ServiceJars(settings.projectDirectory());
-        List<String> names = new ServiceCatalog(settings, jars, new java.util.Properties()).available();
+        List<String> names = ServiceCatalog.available(jars);
         Path s3Jar = s3MockJar(here);
 
-        data = DataDirectory.open(settings.dataDirectory(), settings.reset());
+        data = DataDirectory.open(settings.dataDirectory());
+        children = new ChildProcesses(data.root());
+        List<Long> leftovers = children.stopLeftovers(Duration.ofSeconds(60));
+        if (!leftovers.isEmpty()) {
+            console.warn("Stopped " + leftovers.size() + " processes that an earlier launcher on " + data.root()
+                    + " left running when it was killed (pids " + leftovers + ").");
+        }
+        checkPorts(settings, names);
         if (settings.reset()) {
+            data.wipe();
             console.info("Data directory " + data.root() + " wiped (--reset).");
         }
         if (data.fresh() && settings.demo()) {
             data.markDemoPending();
         }
-        checkPorts(settings, names);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        children.record();
 
         console.info("Starting the engines: PostgreSQL, MariaDB, Redis, Kafka and S3 (data in " + data.root() + ")");
         classCache = new ClassCache(data.root().resolve("aot"), settings.classCache());
@@ -142,7 +151,7 @@ public final class Launcher {
         ShutdownHooks.removeAddedSince(hooksBefore, shutdownHook);
         supervisor.awaitReady(Duration.ofMinutes(6));
 
-        if (data.demoPending()) {
+        if (data.demoPending() && settings.demo()) {
             console.info("Loading the demo data (first start of this data directory)…");
             Map<String, String> urls = new LinkedHashMap<>();
             names.forEach(name -> urls.put(name, catalog.url(name)));
@@ -167,6 +176,25 @@ public final class Launcher {
         }
     }
 
+    /** Where the whole story of an unexpected failure is kept, since the console gets one line. */
+    private String keepDetails(RuntimeException failure) {
+        if (data == null) {
+            return "";
+        }
+        Path log = data.root().resolve("logs").resolve("launcher.log");
+        try {
+            Files.createDirectories(log.getParent());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            Files.writeString(log, Instant.now() + " " + trace, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            return " (details in " + log + ")";
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Starts every engine at once; each future completes when that engine is up. */
     private Map<String, CompletableFuture<Void>> startEngines(List<Engine> toStart) {
         hooksBefore = ShutdownHooks.registered();
@@ -179,7 +207,7 @@ public final class Launcher {
                 Instant begin = Instant.now();
                 try {
                     engine.start();
-                    console.info(engine.name() + " ready in " + seconds(Duration.between(begin, Instant.now())));
+                    console.info(engine.name() + " ready in " + Console.seconds(Duration.between(begin, Instant.now())));
                     started.complete(null);
                 }
                 catch (Exception e) {
@@ -207,7 +235,7 @@ public final class Launcher {
         int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(10) + 2;
         StringBuilder table = new StringBuilder("\n");
         table.append("  ").append(console.bold(READY)).append(" (started in ")
-                .append(seconds(Duration.between(started, Instant.now()))).append(")\n\n");
+                .append(Console.seconds(Duration.between(started, Instant.now()))).append(")\n\n");
         for (String[] row : rows) {
             table.append("  ").append(String.format("%-" + width + "s", row[0])).append(row[1]).append('\n');
         }
@@ -244,6 +272,9 @@ public final class Launcher {
                 stopper.join(Duration.ofSeconds(60));
             }
             killLeftovers();
+            if (children != null) {
+                children.forget();
+            }
             console.info("Stopped.");
         }
         catch (InterruptedException e) {
@@ -323,7 +354,4 @@ public final class Launcher {
         throw new LaunchException("S3Mock's jar is missing from " + lib + "; rebuild the launcher: ./mvnw -q -pl launcher package -DskipTests");
     }
 
-    static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
 }

@@ -40,20 +40,20 @@ class SettingsAndDataDirectoryTest {
 
     @Test
     void aSecondLauncherOnTheSameDataDirectoryIsRefused() {
-        try (DataDirectory first = DataDirectory.open(directory.resolve("data"), false)) {
+        try (DataDirectory first = DataDirectory.open(directory.resolve("data"))) {
             assertThat(first.fresh()).isTrue();
-            assertThatThrownBy(() -> DataDirectory.open(directory.resolve("data"), false))
+            assertThatThrownBy(() -> DataDirectory.open(directory.resolve("data")))
                     .isInstanceOf(LaunchException.class)
                     .hasMessageStartingWith("Another eshop launcher is already running on " + directory.resolve("data"));
         }
         // Released with the first one.
-        DataDirectory.open(directory.resolve("data"), false).close();
+        DataDirectory.open(directory.resolve("data")).close();
     }
 
     @Test
     void resetWipesEverythingButTheLockAndTheDemoIsLoadedOnlyIntoANewDirectory() throws Exception {
         Path data = directory.resolve("data");
-        try (DataDirectory first = DataDirectory.open(data, false)) {
+        try (DataDirectory first = DataDirectory.open(data)) {
             first.markDemoPending();
             Files.writeString(first.folder("postgres").resolve("PG_VERSION"), "17");
             assertThat(first.demoPending()).isTrue();
@@ -61,11 +61,13 @@ class SettingsAndDataDirectoryTest {
             assertThat(first.demoPending()).isFalse();
             assertThat(first.secrets("a")).isEqualTo(first.secrets("a"));
         }
-        try (DataDirectory again = DataDirectory.open(data, false)) {
+        try (DataDirectory again = DataDirectory.open(data)) {
             assertThat(again.fresh()).isFalse();
         }
-        try (DataDirectory reset = DataDirectory.open(data, true)) {
+        try (DataDirectory reset = DataDirectory.open(data)) {
+            reset.wipe();
             assertThat(reset.fresh()).isTrue();
+            assertThat(data.resolve(".lock")).exists();
             assertThat(Files.exists(data.resolve("postgres"))).isFalse();
         }
     }

@@ -1,11 +1,12 @@
 package dev.eshop.e2e.shop;
 
+import dev.eshop.platform.testing.Ports;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,6 +46,7 @@ public final class LaunchedShop implements AutoCloseable {
     private final Path log;
     private final Process process;
     private String readyOutput;
+    private boolean handedOver;
 
     private LaunchedShop(String name, Path data, Map<String, Integer> ports, Path log, Process process) {
         this.name = name;
@@ -56,8 +59,28 @@ public final class LaunchedShop implements AutoCloseable {
     /** Starts a shop of its own and waits until it is ready; the caller closes it. */
     public static LaunchedShop start(String name) {
         try {
-            Path data = Files.createTempDirectory("eshop-" + name);
-            Map<String, Integer> ports = freePorts();
+            return launch(name, Files.createTempDirectory("eshop-" + name), freePorts());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not start the launcher", e);
+        }
+    }
+
+    /**
+     * A new launcher on this shop's data directory and ports, once this one has ended (stopped or
+     * killed), as a person starts the shop again; closing the new one cleans up after both.
+     */
+    public LaunchedShop startAgain(String newName) {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the first launcher is still running");
+        }
+        handedOver = true;
+        keepLogs();
+        return launch(newName, data, ports);
+    }
+
+    private static LaunchedShop launch(String name, Path data, Map<String, Integer> ports) {
+        try {
             Path log = Paths.get("target", name + ".log").toAbsolutePath();
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -123,6 +146,37 @@ public final class LaunchedShop implements AutoCloseable {
         return process;
     }
 
+    public Path dataDirectory() {
+        return data;
+    }
+
+    /** SIGKILL, as the out-of-memory killer would: the launcher gets no chance to stop anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Every process on this machine working on this shop's data directory (services, databases, S3). */
+    public List<ProcessHandle> processesUsingData() {
+        String path = data + "/";
+        return ProcessHandle.allProcesses()
+                .filter(other -> other.info().commandLine().map(line -> line.contains(path)).orElse(false))
+                .toList();
+    }
+
+    /** PostgreSQL's server, which is not a descendant of the launcher ({@code pg_ctl} detaches it). */
+    public Optional<ProcessHandle> postgresServer() {
+        Path postmaster = data.resolve("postgres").resolve("postmaster.pid");
+        try {
+            return Files.exists(postmaster)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(postmaster).getFirst().trim()))
+                    : Optional.empty();
+        }
+        catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** SIGTERM, as Ctrl-C or a service manager would; true when the launcher ended within the time given. */
     public boolean stop(Duration within) throws InterruptedException {
         process.destroy();
@@ -156,6 +210,9 @@ public final class LaunchedShop implements AutoCloseable {
     /** Whatever happened, nothing of the shop outlives it; its logs are kept, its data is not. */
     @Override
     public void close() {
+        if (handedOver) {
+            return;
+        }
         try {
             if (process.isAlive() && !stop(Duration.ofMinutes(2))) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -168,6 +225,7 @@ public final class LaunchedShop implements AutoCloseable {
             process.destroyForcibly();
         }
         stopOrphanedPostgres();
+        processesUsingData().forEach(ProcessHandle::destroyForcibly);
         keepLogs();
         deleteData();
     }
@@ -197,16 +255,7 @@ public final class LaunchedShop implements AutoCloseable {
     }
 
     private void stopOrphanedPostgres() {
-        Path postmaster = data.resolve("postgres").resolve("postmaster.pid");
-        try {
-            if (Files.exists(postmaster)) {
-                long pid = Long.parseLong(Files.readAllLines(postmaster).getFirst().trim());
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-            }
-        }
-        catch (IOException | RuntimeException ignored) {
-            // nothing more to stop
-        }
+        postgresServer().ifPresent(ProcessHandle::destroy);
     }
 
     private void keepLogs() {
@@ -231,20 +280,14 @@ public final class LaunchedShop implements AutoCloseable {
         }
     }
 
-    private static Map<String, Integer> freePorts() throws IOException {
+    private static Map<String, Integer> freePorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String setting : PORT_SETTINGS) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.put(setting, socket.getLocalPort());
+        for (String setting : PORT_SETTINGS) {
+            int port = Ports.free();
+            while (ports.containsValue(port)) {
+                port = Ports.free();
             }
-        }
-        finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
+            ports.put(setting, port);
         }
         return ports;
     }

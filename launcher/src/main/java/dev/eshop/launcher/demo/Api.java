@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * A small JSON-over-HTTP client for the services' APIs (snake_case JSON, bearer tokens,
- * Idempotency-Key, multipart uploads), used by the demo loader and the smoke test.
+ * Idempotency-Key, multipart uploads), used by the demo loader.
  */
 public final class Api {
 
@@ -33,35 +33,19 @@ public final class Api {
         this.token = token;
     }
 
-    /** The same service with another caller's token (null: no token). */
-    public Api as(String otherToken) {
-        return new Api(baseUrl, otherToken);
-    }
-
     /** An answer: status and body (JSON when there is one). */
     public record Answer(int status, String body) {
 
         public JsonNode json() {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         }
-
-        public boolean ok() {
-            return status / 100 == 2;
-        }
     }
 
     /** A call that was answered with a status other than the one expected. */
     public static final class ApiException extends RuntimeException {
 
-        private final int status;
-
-        ApiException(String message, int status) {
+        ApiException(String message) {
             super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
         }
     }
 
@@ -104,7 +88,7 @@ public final class Api {
     public static JsonNode expect(Answer answer, int status, String what) {
         if (answer.status() != status) {
             throw new ApiException(what + " answered " + answer.status() + " (expected " + status + "): "
-                    + abbreviate(answer.body()), answer.status());
+                    + abbreviate(answer.body()));
         }
         return answer.json();
     }
@@ -133,11 +117,11 @@ public final class Api {
             return new Answer(response.statusCode(), response.body());
         }
         catch (IOException e) {
-            throw new ApiException("no answer from " + request.method() + " " + request.uri() + ": " + e, 0);
+            throw new ApiException("no answer from " + request.method() + " " + request.uri() + ": " + e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted", 0);
+            throw new ApiException("interrupted");
         }
     }
 

@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +26,7 @@ import static dev.eshop.launcher.demo.Api.map;
  * auth's code flow), so every event flows as in real use: warehouses first (the first is the main
  * one, where each product's initial quantity lands), the category tree, forty vehicles with a
  * generated picture each, stock spread over the warehouses by transfers and restocks, and a customer
- * account. Whatever already exists (a start that died half-way) is left as it is.
+ * account. What a start that died half-way already loaded is kept, and the rest is added.
  */
 public final class DemoLoader {
 
@@ -71,7 +69,7 @@ public final class DemoLoader {
         awaitDisplayedStock(product, created);
         console.info("Demo data loaded: " + DemoCatalogue.WAREHOUSES.size() + " warehouses, "
                 + categories.size() + " categories, " + DemoCatalogue.VEHICLES.size() + " vehicles with pictures, 2 accounts ("
-                + seconds(Duration.between(started, Instant.now())) + ").");
+                + Console.seconds(Duration.between(started, Instant.now())) + ").");
     }
 
     private Map<String, String> warehouses(Api warehouse) {
@@ -122,12 +120,15 @@ public final class DemoLoader {
     private record Created(DemoCatalogue.Vehicle vehicle, String id) {
     }
 
-    /** Creates the vehicles not there yet and uploads a picture of each, a few at a time. */
+    /**
+     * Creates the vehicles not there yet and uploads a picture of each, a few at a time; a vehicle a
+     * broken-off start created without its picture gets it now.
+     */
     private List<Created> products(Api product, Map<String, String> categories) {
-        Set<String> existing = new HashSet<>();
+        Map<String, JsonNode> existing = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode list = expect(product.get("/v1/products?size=100&page=" + page), 200, "listing products");
-            list.path("items").forEach(item -> existing.add(item.path("name").asString()));
+            list.path("items").forEach(item -> existing.put(item.path("name").asString(), item));
             if ((page + 1) * 100 >= list.path("total").asInt()) {
                 break;
             }
@@ -136,21 +137,20 @@ public final class DemoLoader {
         try (ExecutorService workers = Executors.newFixedThreadPool(3)) {
             List<Future<Created>> futures = new ArrayList<>();
             for (DemoCatalogue.Vehicle vehicle : DemoCatalogue.VEHICLES) {
-                if (existing.contains(vehicle.name())) {
-                    continue;
-                }
+                JsonNode there = existing.get(vehicle.name());
                 futures.add(workers.submit(() -> {
-                    JsonNode made = expect(product.postOnce("/v1/products", map(
+                    String id = there != null ? there.path("id").asString() : expect(product.postOnce("/v1/products", map(
                             "name", vehicle.name(),
                             "description", vehicle.description(),
                             "price", new BigDecimal(vehicle.price()),
                             "category_id", categories.get(vehicle.category()),
                             "attributes", vehicle.attributes(),
-                            "initial_quantity", vehicle.mainStock())), 201, "creating " + vehicle.name());
-                    String id = made.path("id").asString();
-                    byte[] picture = VehiclePainter.png(vehicle.style(), vehicle.paint());
-                    expect(product.upload("/v1/products/" + id + "/images", Map.of("main", "true"), "file",
-                            slug(vehicle.name()) + ".png", "image/png", picture), 201, "uploading the picture of " + vehicle.name());
+                            "initial_quantity", vehicle.mainStock())), 201, "creating " + vehicle.name()).path("id").asString();
+                    if (there == null || there.path("main_image_url").isNull() || there.path("main_image_url").isMissingNode()) {
+                        byte[] picture = VehiclePainter.png(vehicle.style(), vehicle.paint());
+                        expect(product.upload("/v1/products/" + id + "/images", Map.of("main", "true"), "file",
+                                slug(vehicle.name()) + ".png", "image/png", picture), 201, "uploading the picture of " + vehicle.name());
+                    }
                     return new Created(vehicle, id);
                 }));
             }
@@ -168,7 +168,10 @@ public final class DemoLoader {
         return created;
     }
 
-    /** Moves some units from New York to Chicago and restocks San Francisco, once warehouse knows each product. */
+    /**
+     * Moves some units from New York to Chicago and restocks San Francisco, once warehouse knows each
+     * product; a warehouse that already holds the product's units is left as it is.
+     */
     private void spreadStock(Api warehouse, Map<String, String> warehouses, List<Created> created) {
         List<String> names = DemoCatalogue.WAREHOUSES.stream().map(DemoCatalogue.Warehouse::name).toList();
         String newYork = warehouses.get(names.get(0));
@@ -184,12 +187,15 @@ public final class DemoLoader {
                 Api.Answer stock = warehouse.get("/v1/stock/products/" + product.id());
                 return stock.status() == 200 && stock.json().path("total").asInt() >= vehicle.mainStock();
             });
-            if (vehicle.toChicago() > 0) {
+            Map<String, Integer> held = new HashMap<>();
+            expect(warehouse.get("/v1/stock/products/" + product.id()), 200, "reading the stock of " + vehicle.name())
+                    .path("warehouses").forEach(row -> held.put(row.path("warehouse_id").asString(), row.path("quantity").asInt()));
+            if (vehicle.toChicago() > 0 && held.getOrDefault(chicago, 0) == 0) {
                 expect(warehouse.postOnce("/v1/stock/transfers", map("product_id", product.id(), "from_warehouse_id", newYork,
                         "to_warehouse_id", chicago, "quantity", vehicle.toChicago(), "note", "Demo stock for the Midwest")),
                         201, "transferring " + vehicle.name());
             }
-            if (vehicle.restockSf() > 0) {
+            if (vehicle.restockSf() > 0 && held.getOrDefault(sanFrancisco, 0) == 0) {
                 expect(warehouse.postOnce("/v1/stock/restocks", map("warehouse_id", sanFrancisco, "product_id", product.id(),
                         "quantity", vehicle.restockSf(), "note", "Demo delivery to the West Coast")),
                         201, "restocking " + vehicle.name());
@@ -251,7 +257,4 @@ public final class DemoLoader {
         return name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
 }

@@ -53,10 +53,6 @@ public final class S3Engine implements Engine {
         return "http://127.0.0.1:" + port;
     }
 
-    public Process process() {
-        return process;
-    }
-
     @Override
     public void start() throws Exception {
         Files.createDirectories(root);

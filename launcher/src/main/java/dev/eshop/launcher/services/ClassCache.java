@@ -26,8 +26,8 @@ import java.util.List;
  *       writes it again by itself when it no longer matches (a JDK update).</li>
  *   <li>{@code none}: the fat jar as built, nothing cached.</li>
  * </ul>
- * The JDK 25 AOT cache ({@code -XX:AOTCacheOutput} / {@code -XX:AOTCache}) was tried too and is not
- * offered: see the launcher's README.
+ * The JDK 25 AOT cache ({@code -XX:AOTCacheOutput} / {@code -XX:AOTCache}) is not offered: the
+ * launcher's README says why.
  * The folder and cache names carry a digest of the jar's path, size and time, so a rebuilt jar gets a
  * fresh extraction and cache; the stale ones are deleted.
  */
@@ -43,10 +43,6 @@ public final class ClassCache {
 
     /** What to run for a service: the jar and the JVM options for its cache. */
     public record Plan(Path jar, List<String> jvmOptions) {
-    }
-
-    public String mode() {
-        return mode;
     }
 
     /** Extracts the jar when needed (once per built jar) and says how to run it. */

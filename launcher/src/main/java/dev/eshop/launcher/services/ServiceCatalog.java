@@ -21,10 +21,9 @@ import java.util.Properties;
  */
 public final class ServiceCatalog {
 
-    /** The API services, in the order they are listed; sales-report runs when its jar exists. */
+    /** The API services, in the order they are listed. */
     public static final List<String> SERVICES = List.of("auth", "product", "cart", "order", "payment", "warehouse",
             "sales-report", "shipping-cost");
-    public static final List<String> OPTIONAL_SERVICES = List.of("sales-report");
     public static final List<String> WEB_APPS = List.of("storefront", "admin");
 
     /** PostgreSQL database of each service that has one. */
@@ -71,28 +70,21 @@ public final class ServiceCatalog {
         this.secrets = secrets;
     }
 
-    /** The services whose jars were found; a missing required jar is a one-line error. */
-    public List<String> available() {
+    /** Every service and web app, once their jars are found; a missing jar is a one-line error. */
+    public static List<String> available(ServiceJars jars) {
         List<String> names = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : SERVICES) {
-            if (jars.service(name).isPresent()) {
-                names.add(name);
-            }
-            else if (!OPTIONAL_SERVICES.contains(name)) {
-                missing.add(name);
-            }
+            (jars.service(name).isPresent() ? names : missing).add("services/" + name);
+        }
+        for (String name : WEB_APPS) {
+            (jars.webApp(name).isPresent() ? names : missing).add("web/" + name);
         }
         if (!missing.isEmpty()) {
             throw new LaunchException("No jar of " + String.join(", ", missing) + " under " + jars.projectDirectory()
-                    + "/services/<name>/target: build them with ./mvnw -q -DskipTests package (bin/eshop does it for you).");
+                    + ": build them with ./mvnw -q -DskipTests package (bin/eshop does it for you).");
         }
-        for (String web : WEB_APPS) {
-            if (jars.webApp(web).isPresent()) {
-                names.add(web);
-            }
-        }
-        return names;
+        return names.stream().map(name -> name.substring(name.indexOf('/') + 1)).toList();
     }
 
     public String issuer() {
@@ -138,7 +130,7 @@ public final class ServiceCatalog {
             switch (name) {
                 case "auth" -> auth(env);
                 case "product" -> {
-                    s3(env, s3, PRODUCT_BUCKET);
+                    s3(env, s3);
                     env.put("ESHOP_PRODUCT_IMAGES_BUCKET", PRODUCT_BUCKET);
                     env.put("ESHOP_PRODUCT_IMAGES_PUBLICBASEURL", url("product") + "/v1/images");
                 }
@@ -161,7 +153,7 @@ public final class ServiceCatalog {
                     env.put("ESHOP_CLIENTS_OAUTH_CLIENTSECRET", secret("order-service-client-secret"));
                 }
                 case "payment" -> {
-                    s3(env, s3, PAYMENT_BUCKET);
+                    s3(env, s3);
                     env.put("ESHOP_PAYMENT_PROOFS_BUCKET", PAYMENT_BUCKET);
                 }
                 case "storefront", "admin" -> webApp(name, env);
@@ -192,13 +184,12 @@ public final class ServiceCatalog {
                         url("admin"), secret("cart-service-client-secret"), secret("order-service-client-secret")));
     }
 
-    private static void s3(Map<String, String> env, S3Engine s3, String bucket) {
+    private static void s3(Map<String, String> env, S3Engine s3) {
         env.put("ESHOP_S3_ENDPOINT", s3.endpoint());
         env.put("ESHOP_S3_REGION", S3Engine.REGION);
         env.put("ESHOP_S3_PATH_STYLE_ACCESS", "true");
         env.put("ESHOP_S3_ACCESS_KEY", S3Engine.ACCESS_KEY);
         env.put("ESHOP_S3_SECRET_KEY", S3Engine.SECRET_KEY);
-        env.put("ESHOP_S3_BUCKET", bucket);
     }
 
     private void redis(Map<String, String> env) {

@@ -74,11 +74,6 @@ public final class ServiceProcess {
         return spec.name();
     }
 
-    /** The running JVM, or null between a crash and its restart. */
-    public Process process() {
-        return process;
-    }
-
     /** Completes with the start-up time when the service is ready; fails when it cannot be started. */
     public CompletableFuture<Duration> ready() {
         return ready;
@@ -213,14 +208,14 @@ public final class ServiceProcess {
         if (ready.isDone()) {
             // It had been ready: a new readiness to wait for. (A crash during start-up keeps the first one.)
             CompletableFuture<Duration> back = new CompletableFuture<>();
-            back.thenAccept(took -> console.success(spec.name() + " is back (ready in " + seconds(took) + ")."));
+            back.thenAccept(took -> console.success(spec.name() + " is back (ready in " + Console.seconds(took) + ")."));
             ready = back;
         }
         start();
     }
 
-    /** Asks the JVM to stop (SIGTERM); no restart follows. */
-    public void requestStop() {
+    /** Asks the JVM to stop (SIGTERM); no restart follows. Waits for a start under way to finish. */
+    public synchronized void requestStop() {
         stopping = true;
         Process running = process;
         if (running != null && running.isAlive()) {
@@ -236,7 +231,7 @@ public final class ServiceProcess {
         }
         try {
             if (!running.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                console.warn(spec.name() + " did not stop within " + seconds(grace) + "; killing it.");
+                console.warn(spec.name() + " did not stop within " + Console.seconds(grace) + "; killing it.");
                 running.descendants().forEach(ProcessHandle::destroyForcibly);
                 running.destroyForcibly();
                 running.waitFor(5, TimeUnit.SECONDS);
@@ -248,9 +243,6 @@ public final class ServiceProcess {
         }
     }
 
-    static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
 
     private static void sleep(long millis) {
         try {

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Starts every service JVM, waits for their readiness, and stops them all. */
 public final class Supervisor {
@@ -28,14 +26,6 @@ public final class Supervisor {
         for (int i = 0; i < specs.size(); i++) {
             processes.add(new ServiceProcess(specs.get(i), classCache, jvmOptions, console, i, width, quiet, logDirectory));
         }
-    }
-
-    public List<ServiceProcess> processes() {
-        return processes;
-    }
-
-    public Map<String, ServiceProcess> byName() {
-        return processes.stream().collect(Collectors.toMap(ServiceProcess::name, Function.identity()));
     }
 
     /**
@@ -63,7 +53,7 @@ public final class Supervisor {
         List<CompletableFuture<?>> reports = new ArrayList<>();
         for (ServiceProcess process : processes) {
             reports.add(process.ready().thenAccept(took -> console.info(process.name() + " ready in "
-                    + ServiceProcess.seconds(took) + " at " + process.spec().baseUrl())));
+                    + Console.seconds(took) + " at " + process.spec().baseUrl())));
         }
         for (ServiceProcess process : processes) {
             try {
