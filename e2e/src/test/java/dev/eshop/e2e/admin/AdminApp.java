@@ -12,11 +12,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -174,19 +177,33 @@ final class AdminApp {
 
     /** A file as the browser downloads it: the same URL, with the browser's session cookie. */
     HttpResponse<byte[]> download(String href) {
+        return send(HttpRequest.newBuilder(URI.create(href.startsWith("http") ? href : url(href))).GET());
+    }
+
+    /** A form sent as the browser sends it (urlencoded, with the browser's session cookie), whatever the page offers. */
+    HttpResponse<byte[]> post(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         String cookies = browser.driver().manage().getCookies().stream()
                 .map(cookie -> cookie.getName() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
-        URI uri = URI.create(href.startsWith("http") ? href : url(href));
+        HttpRequest built = request.header("Cookie", cookies).build();
+        URI uri = built.uri();
         try {
-            return http.send(HttpRequest.newBuilder(uri).header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         }
         catch (IOException e) {
-            throw new AssertionError("could not download " + uri, e);
+            throw new AssertionError("could not " + built.method() + " " + uri, e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while downloading " + uri, e);
+            throw new AssertionError("interrupted during " + built.method() + " " + uri, e);
         }
     }
 }

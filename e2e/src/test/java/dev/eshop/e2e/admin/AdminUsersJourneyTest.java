@@ -1,6 +1,7 @@
 package dev.eshop.e2e.admin;
 
 import dev.eshop.e2e.browser.Browser;
+import dev.eshop.e2e.shop.AdminApi;
 import dev.eshop.e2e.shop.LaunchedShop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,13 +10,14 @@ import org.openqa.selenium.By;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who gets into the back office: an admin creates another admin, who can then sign in; a customer
- * who signs in gets the 403 page on every page, with a way to log out.
+ * who signs in gets the 403 page on every page and cannot post an admin form either, with a way to log out.
  */
 class AdminUsersJourneyTest {
 
@@ -65,6 +67,12 @@ class AdminUsersJourneyTest {
     @Test
     void aCustomerReachesNoAdminPageAndCanLogOut() {
         ShopCustomer customer = ShopCustomer.signUp(shop, "Curious Customer");
+        // A paid order of the customer's own, which an admin could ship.
+        String orderId = customer.order(ShopCustomer.anyVehicleInStock(shop), 1, "30301");
+        customer.uploadReceipt(orderId, "Paid in full");
+        AdminApi admin = AdminApi.of(shop);
+        admin.approvePaymentOf(orderId);
+        admin.awaitStatus(orderId, "PAID");
         app.signIn(customer.email(), ShopCustomer.PASSWORD);
 
         List<String> reached = new ArrayList<>();
@@ -79,6 +87,13 @@ class AdminUsersJourneyTest {
         assertThat(browser.all(By.cssSelector("nav[aria-label=Admin]"))).as("the admin navigation, shown to a customer").isEmpty();
         assertThat(app.bodyText()).as("the 403 page").contains("You are signed in as " + customer.email());
 
+        // Posting the ship form by hand, with the session's CSRF token, is refused as well: the order stays paid.
+        String csrf = browser.find(By.cssSelector("form[action$='/logout'] input[name='_csrf']")).getAttribute("value");
+        int shipped = app.post("/orders/" + orderId + "/ship", Map.of("_csrf", csrf, "note", "Shipped by myself")).statusCode();
+        assertThat(shipped).as("a customer's POST /orders/{id}/ship").isEqualTo(403);
+        assertThat(admin.statusOf(orderId)).as("the order after the customer's attempt to ship it").isEqualTo("PAID");
+
+        // The same token logs out from this very page: it was a valid one, so the refusal above is the access rule's.
         app.press("Log out");
         browser.waitForUrl(shop.url("auth"));
         app.open("/");

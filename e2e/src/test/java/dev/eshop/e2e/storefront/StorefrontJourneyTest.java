@@ -1,6 +1,7 @@
 package dev.eshop.e2e.storefront;
 
 import dev.eshop.e2e.browser.Browser;
+import dev.eshop.e2e.shop.AdminApi;
 import dev.eshop.e2e.shop.LaunchedShop;
 import dev.eshop.e2e.shop.Receipts;
 import dev.eshop.e2e.storefront.Shopper.Address;

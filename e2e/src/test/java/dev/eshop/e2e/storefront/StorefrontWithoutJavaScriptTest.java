@@ -1,6 +1,7 @@
 package dev.eshop.e2e.storefront;
 
 import dev.eshop.e2e.browser.Browser;
+import dev.eshop.e2e.shop.AdminApi;
 import dev.eshop.e2e.shop.LaunchedShop;
 import dev.eshop.e2e.shop.Receipts;
 import dev.eshop.e2e.storefront.Shopper.Address;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The core journey with JavaScript switched off (spec/ui.md §0.1): browse, search, filter, product,
  * add to cart, change the quantity, checkout with "Calculate shipping", place the order, upload the
- * receipt, and cancel another order on its confirmation page. Every step is a plain link or form.
+ * receipt and, once it is shipped, confirm it arrived; remove a cart line, cancel another order on its
+ * confirmation page, and empty the cart on its own. Every step is a plain link or form.
  */
 class StorefrontWithoutJavaScriptTest {
 
@@ -38,7 +40,7 @@ class StorefrontWithoutJavaScriptTest {
     }
 
     @Test
-    void aCustomerWithoutJavaScriptBuysPaysAndCancels() {
+    void aCustomerWithoutJavaScriptBuysPaysReceivesAndCancels() {
         shopper.newVisitor();
         assertThat(browser.javaScript()).isFalse();
 
@@ -105,9 +107,32 @@ class StorefrontWithoutJavaScriptTest {
         shopper.reloadUntil("Payment under review");
         assertThat(browser.all(By.xpath("//a[normalize-space()='Cancel order']"))).as("no cancelling under review").isEmpty();
 
-        // A second order, cancelled on its confirmation page.
+        // The admin approves and ships it (over the API); the customer confirms it arrived.
+        AdminApi admin = AdminApi.of(LaunchedShop.shared());
+        admin.approvePaymentOf(orderId);
+        admin.ship(orderId, "DHL, tracking 5551234");
+        shopper.reloadUntil("Your order is on its way.");
+        assertThat(browser.text(By.id("status-panel"))).contains("DHL, tracking 5551234");
+        browser.click(By.xpath("//button[normalize-space()='I have received my order']"));
+        shopper.see("Thank you. Your order is marked as delivered.");
+        assertThat(shopper.orderId()).isEqualTo(orderId);
+        assertThat(browser.text(By.id("heading-badge"))).contains("Delivered");
+        assertThat(browser.all(By.xpath("//button[normalize-space()='I have received my order']"))).as("nothing left to confirm").isEmpty();
+
+        // A second order: two vehicles go in the cart, one is removed again with its "Remove" button.
         shopper.open("/products?q=strada&max_price=13000").openCard("Strada Nuda 900").addToCart();
         shopper.see("Added 1 × Strada Nuda 900 to your cart.");
+        shopper.open(productPath).addToCart();
+        shopper.see("Added 1 × Strada SR 600 to your cart.");
+        shopper.open("/cart");
+        assertThat(browser.all(By.cssSelector(".cart-table tbody tr"))).as("the cart's lines").hasSize(2);
+        browser.click(By.xpath("//button[normalize-space()='Remove' and contains(@aria-label, 'Strada SR 600')]"));
+        shopper.see("Removed Strada SR 600 from your cart.");
+        assertThat(shopper.path()).isEqualTo("/cart");
+        assertThat(browser.text(By.cssSelector(".cart-table"))).contains("Strada Nuda 900").doesNotContain("Strada SR 600");
+        assertThat(shopper.cartBadge()).isEqualTo("Cart (1)");
+
+        // Checked out, then cancelled on its confirmation page.
         shopper.open("/checkout");
         assertThat(browser.find(By.id("street")).getAttribute("value")).as("the address of the last order").isEqualTo(Address.CHICAGO.street());
         shopper.see("Total");
@@ -123,7 +148,19 @@ class StorefrontWithoutJavaScriptTest {
         // Both orders in "My orders".
         shopper.headerLink("My orders");
         String list = browser.text(By.cssSelector("#main table"));
-        assertThat(list).contains("#" + orderId.substring(28).toUpperCase(), "Payment under review",
+        assertThat(list).contains("#" + orderId.substring(28).toUpperCase(), "Delivered",
                 "#" + second.substring(28).toUpperCase(), "Cancelled");
+
+        // "Empty cart" asks on a page of its own, then empties the cart.
+        shopper.open(productPath).addToCart();
+        shopper.see("Added 1 × Strada SR 600 to your cart.");
+        shopper.open("/cart");
+        browser.click(By.linkText("Empty cart"));
+        assertThat(shopper.path()).isEqualTo("/cart/clear");
+        shopper.see("Every vehicle will be removed from your cart");
+        browser.click(By.xpath("//main//button[normalize-space()='Empty cart']"));
+        shopper.see("Your cart is now empty.");
+        assertThat(browser.all(By.cssSelector(".cart-table"))).as("no lines left").isEmpty();
+        assertThat(shopper.cartBadge()).isEqualTo("Cart (0)");
     }
 }
