@@ -2,13 +2,21 @@ package dev.eshop.admin;
 
 import dev.eshop.platform.testing.web.FakeServices;
 import dev.eshop.platform.testing.web.Visitor;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -352,5 +360,120 @@ class ProductPagesTest extends AdminTestSupport {
 
         assertThat(gone.redirect()).isEqualTo("/products?q=mazda");
         assertThat(landing(admin, gone).selectFirst("p.alert").text()).isEqualTo("Mazda CX-60 is no longer in the catalogue.");
+    }
+
+    @Test
+    void aPictureOverTheLimitComesBackToTheFormWithTheLimitNextToItAndWhatWasTyped() throws Exception {
+        Visitor admin = admin();
+        Element form = admin.get("/products/new").form("#product-form");
+
+        // Over real HTTP: the servlet container, not MockMvc, enforces spring.servlet.multipart's limits.
+        HttpResponse<String> refused = uploadOverHttp(form, admin.session(), false, fields("name", "Mazda CX-60", "price", "70000",
+                "category_id", Samples.SUV.toString(), "attr_brand", "Mazda"), "main_image", "front.jpg", 7_000_000);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst("#main_image-error").text())
+                .isEqualTo("The picture front.jpg is larger than 5 MB. Pictures can be JPEG, PNG or WebP, up to 5 MB each, 8 at most.");
+        assertThat(page.selectFirst("#main_image").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#main_image").attr("aria-describedby")).isEqualTo("images-hint main_image-error");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#main_image");
+        assertThat(page.selectFirst("#name").val()).isEqualTo("Mazda CX-60");
+        assertThat(page.selectFirst("#price").val()).isEqualTo("70000");
+        assertThat(page.selectFirst("#attr_brand").val()).isEqualTo("Mazda");
+        assertThat(services.requests("POST", "/v1/products")).as("nothing was added").isEmpty();
+    }
+
+    @Test
+    void withHtmxAPictureOverTheLimitIsSaidInTheEditFormAlone() throws Exception {
+        UUID id = UUID.randomUUID();
+        services.answer("GET", "/v1/products/" + id, 200, Samples.productDetail(id, "Mazda CX-60", "70000.00", 4, "{\"brand\":\"Mazda\"}", "[]"));
+        Visitor admin = admin();
+        Element form = admin.get("/products/" + id + "/edit").form("#product-form");
+
+        HttpResponse<String> refused = uploadOverHttp(form, admin.session(), true, fields("name", "Mazda CX-60 Homura"), "gallery",
+                "side.png", 7_000_000);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain("<html");
+        Document fragment = Jsoup.parse(refused.body());
+        assertThat(fragment.selectFirst("form#product-form #gallery-error").text())
+                .isEqualTo("The picture side.png is larger than 5 MB. Pictures can be JPEG, PNG or WebP, up to 5 MB each, 8 at most.");
+        assertThat(fragment.selectFirst("#gallery").attr("aria-invalid")).isEqualTo("true");
+        assertThat(fragment.selectFirst("#name").val()).isEqualTo("Mazda CX-60 Homura");
+        assertThat(services.requests("PUT", "/v1/products/" + id)).as("nothing was saved").isEmpty();
+    }
+
+    @Test
+    void picturesOverTheWholeFormsLimitComeBackToTheFormWithTheLimitNextToThePictures() throws Exception {
+        Visitor admin = admin();
+        Element form = admin.get("/products/new").form("#product-form");
+
+        // Beyond spring.servlet.multipart.max-request-size (50MB) the container refuses the form before any page reads it.
+        HttpResponse<String> refused = uploadOverHttp(form, admin.session(), false, fields("name", "Mazda CX-60"), "gallery", "side.png",
+                53_000_000);
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(URI.create(refused.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/products/new");
+        assertThat(services.requests("POST", "/v1/products")).as("nothing was added").isEmpty();
+        Document page = admin.get("/products/new").document();
+        assertThat(page.selectFirst("#gallery-error").text()).isEqualTo("The pictures are larger than 50 MB together, so nothing was saved. "
+                + "Pictures can be JPEG, PNG or WebP, up to 5 MB each, 8 at most.");
+        assertThat(page.selectFirst("#gallery").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#gallery");
+        assertThat(admin.get("/products/new").document().select("#gallery-error")).as("said once").isEmpty();
+    }
+
+    @Test
+    void withHtmxPicturesOverTheWholeFormsLimitAreSaidAboveTheFormAsItWas() throws Exception {
+        Visitor admin = admin();
+        Element form = admin.get("/products/new").form("#product-form");
+
+        HttpResponse<String> refused = uploadOverHttp(form, admin.session(), true, fields("name", "Mazda CX-60"), "gallery", "side.png",
+                53_000_000);
+
+        assertThat(refused.headers().firstValue("HX-Retarget")).hasValue("#messages");
+        assertThat(Jsoup.parse(refused.body()).selectFirst("p.alert[role=alert] span").text())
+                .isEqualTo("The files are too large. Pictures can be JPEG, PNG or WebP, up to 5 MB each, 8 at most.");
+        assertThat(services.requests("POST", "/v1/products")).as("nothing was added").isEmpty();
+    }
+
+    /**
+     * Posts the product form as a browser does, multipart with what it holds (its CSRF token too),
+     * the values typed and one picture, to the running app; as htmx does, the token also goes in
+     * its header.
+     */
+    private HttpResponse<String> uploadOverHttp(Element form, String session, boolean htmx, Map<String, String> typed, String fileField,
+                                                String fileName, int fileSize) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element control : form.select("input[name]:not([type=file]), textarea[name], select[name]")) {
+            fields.put(control.attr("name"), switch (control.tagName()) {
+                case "textarea" -> control.wholeText();
+                case "select" -> control.select("option[selected]").stream().findFirst().map(Element::val).orElse("");
+                default -> control.val();
+            });
+        }
+        fields.putAll(typed);
+        String boundary = "pictures-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[fileSize]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + form.attr("action")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", SESSION_COOKIE + "=" + session)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (htmx) {
+            Document page = form.ownerDocument();
+            request.header("HX-Request", "true")
+                    .header(page.selectFirst("meta[name=_csrf_header]").attr("content"), page.selectFirst("meta[name=_csrf]").attr("content"));
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,11 @@ import java.util.UUID;
  */
 @Controller
 class ProductController {
+
+    /** Product's largest picture (its {@code eshop.product.images.max-size}). */
+    private static final DataSize LARGEST_PICTURE = DataSize.ofMegabytes(5);
+
+    static final String PICTURE_LIMITS = "Pictures can be JPEG, PNG or WebP, up to 5 MB each, 8 at most.";
 
     private static final ListQuery.Sorts SORTS = ListQuery.Sorts.by("created_at", false).and("name", true).and("price", true);
 
@@ -70,7 +76,7 @@ class ProductController {
 
     @GetMapping("/products/new")
     String newProduct(Model model) {
-        return form(ProductForm.empty(UUID.randomUUID().toString()), FormErrors.none(), null, model);
+        return form(ProductForm.empty(UUID.randomUUID().toString()), turnedAway(model), null, model);
     }
 
     @PostMapping("/products/new")
@@ -79,6 +85,8 @@ class ProductController {
                   HttpServletResponse response) {
         ProductForm form = ProductForm.from(fields);
         FormErrors found = form.check();
+        checkSizes(found, "main_image", mainImage == null ? List.of() : List.of(mainImage));
+        checkSizes(found, "gallery", files(gallery));
         if (!found.isEmpty() && !form.incomplete()) {
             form(form, found, null, model);
             return Outcomes.again("product-form", "entry", HttpStatus.BAD_REQUEST, request);
@@ -104,7 +112,16 @@ class ProductController {
     @GetMapping("/products/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
         ProductDetail product = products.get(id);
-        return form(ProductForm.of(product), FormErrors.none(), product, model);
+        return form(ProductForm.of(product), turnedAway(model), product, model);
+    }
+
+    /** Pictures {@link PictureLimits} turned away, said next to the gallery; no errors otherwise. */
+    private static FormErrors turnedAway(Model model) {
+        FormErrors errors = FormErrors.none();
+        if (model.getAttribute(PictureLimits.PROBLEM) instanceof String problem) {
+            errors.field("gallery", problem);
+        }
+        return errors;
     }
 
     @PostMapping("/products/{id}/edit")
@@ -113,6 +130,7 @@ class ProductController {
                   HttpServletResponse response) {
         ProductForm form = ProductForm.from(fields);
         FormErrors found = form.check();
+        checkSizes(found, "gallery", files(gallery));
         if (!found.isEmpty() && !form.incomplete()) {
             form(form, found, products.get(id), model);
             return Outcomes.again("product-form", "entry", HttpStatus.BAD_REQUEST, request);
@@ -229,6 +247,18 @@ class ProductController {
             }
         }
         return null;
+    }
+
+    /**
+     * A picture larger than product takes is said next to its input before anything is sent, so
+     * nothing is saved without it; the admin chooses the pictures again, what they typed kept.
+     */
+    private static void checkSizes(FormErrors errors, String field, List<MultipartFile> files) {
+        files.stream().filter(file -> file.getSize() > LARGEST_PICTURE.toBytes()).findFirst().ifPresent(file -> {
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "A picture"
+                    : "The picture " + file.getOriginalFilename();
+            errors.field(field, name + " is larger than 5 MB. " + PICTURE_LIMITS);
+        });
     }
 
     /** Product's words for a refused picture, made plain where they are the generic ones. */

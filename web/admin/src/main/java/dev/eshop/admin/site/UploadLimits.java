@@ -11,8 +11,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Files far above the pictures' limit are refused before a controller sees them: the page says
- * what the limit is instead of failing.
+ * A form larger than the container takes ({@code spring.servlet.multipart.max-request-size}), sent
+ * by htmx, is refused when the page reads it (htmx sends the CSRF token in a header, so nothing reads
+ * the form before): the limit is said above the form, which keeps what was typed. Without htmx the
+ * product form's {@code PictureLimits} turns it away before the security filters.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
